@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.support.problem;
+
+import org.jspecify.annotations.NullMarked;
