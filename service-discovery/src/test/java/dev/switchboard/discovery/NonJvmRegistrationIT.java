@@ -9,11 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A non-JVM backend's whole life in the registry, over raw HTTP: register, read back, renew, deregister. */
+/**
+ * A non-JVM backend's whole life in the registry, over raw HTTP: register, read back, renew, deregister.
+ * Runs with the local profile, whose response cache is invalidated by each change, so reads are immediate.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
 class NonJvmRegistrationIT {
 
     private final JsonMapper json = JsonMapper.builder().build();
