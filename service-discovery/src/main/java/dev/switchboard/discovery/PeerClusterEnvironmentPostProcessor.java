@@ -16,11 +16,10 @@ import org.springframework.util.StringUtils;
 class PeerClusterEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String PEERS_PROPERTY = "switchboard.discovery.peers";
-    static final String PEERS_VARIABLE = "EUREKA_PEERS";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String peers = environment.getProperty(PEERS_PROPERTY, environment.getProperty(PEERS_VARIABLE, ""));
+        String peers = environment.getProperty(PEERS_PROPERTY, "");
         if (!StringUtils.hasText(peers)) {
             return;
         }

@@ -29,6 +29,8 @@ class DiscoveryServerIT {
         assertThat(health.body()).contains("\"service\":\"service-discovery\"");
         assertThat(get("/actuator/health/readiness", "application/json").body()).contains("UP");
         assertThat(get("/actuator/prometheus", "text/plain").body()).contains("jvm_memory_used_bytes");
+        String info = get("/actuator/info", "application/json").body();
+        assertThat(info).contains("\"artifact\":\"service-discovery\"").contains("\"version\":\"0.1.0-SNAPSHOT\"").contains("\"time\"");
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
