@@ -1,0 +1,89 @@
+package dev.switchboard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command, end to end: {@code ./switchboard up -d} brings the whole suite up healthy, the
+ * Switchboard services are in the registry, and {@code ./switchboard down} leaves no process behind. The suite
+ * runs on ports shifted by {@code SWITCHBOARD_PORT_OFFSET} so it never collides with one a developer runs.
+ */
+class LocalRunScriptIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("switchboard.root", "..")).toAbsolutePath().normalize();
+    private static final int OFFSET = 20000;
+    private static final Path HOME = ROOT.resolve("integration-tests/target/switchboard-home");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterAll
+    static void stopWhateverIsLeft() throws Exception {
+        script("down");
+    }
+
+    @Test
+    void upBringsTheSuiteUpHealthyAndDownLeavesNoProcessBehind() throws Exception {
+        String up = script("up", "-d");
+        assertThat(up).contains("to all healthy");
+        for (int port : List.of(8080, 8081, 8082, 8083, 8000, 8001, 8002)) {
+            assertThat(get(port + OFFSET, "/actuator/health")).as("health on %d", port + OFFSET).contains("\"status\":\"UP\"");
+        }
+        String registry = getJson(8080 + OFFSET, "/eureka/apps");
+        assertThat(registry).contains("\"API-GATEWAY\"", "\"MESSAGE-QUEUE\"", "\"METRICS-COLLECTOR\"");
+
+        List<Long> pids = pids();
+        assertThat(pids).hasSize(7);
+        script("down");
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("process %d still alive after down", pid).isFalse());
+        assertThat(script("status")).doesNotContain(" UP");
+    }
+
+    private static List<Long> pids() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("run"))) {
+            return files.map(file -> {
+                try {
+                    return Long.parseLong(Files.readString(file).strip());
+                }
+                catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }).toList();
+        }
+    }
+
+    private static String script(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("switchboard").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("SWITCHBOARD_HOME", HOME.toString());
+        builder.environment().put("SWITCHBOARD_PORT_OFFSET", Integer.toString(OFFSET));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("./switchboard %s failed:%n%s", String.join(" ", arguments), output).isZero();
+        return output;
+    }
+
+    private static String get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), BodyHandlers.ofString()).body();
+    }
+
+    private static String getJson(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json").build(),
+                BodyHandlers.ofString()).body();
+    }
+}
