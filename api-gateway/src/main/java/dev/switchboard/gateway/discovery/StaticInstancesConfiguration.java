@@ -3,12 +3,14 @@ package dev.switchboard.gateway.discovery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StaticInstancesProperties.class)
+@LoadBalancerClients(defaultConfiguration = GatewayLoadBalancerConfiguration.class)
 class StaticInstancesConfiguration {
 
     @Bean

@@ -1,0 +1,22 @@
+package dev.switchboard.gateway.discovery;
+
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The instance list of every backend's load balancer (a per-service child context, hence no {@code @Configuration}
+ * here: it must not be picked up by the main context): discovered instances (Eureka plus configured URLs), minus
+ * those failing their health check, minus the instance a retried request already failed on.
+ */
+class GatewayLoadBalancerConfiguration {
+
+    @Bean
+    ServiceInstanceListSupplier gatewayInstanceListSupplier(ConfigurableApplicationContext context) {
+        return ServiceInstanceListSupplier.builder()
+                .withDiscoveryClient()
+                .withHealthChecks()
+                .with((ctx, delegate) -> new AvoidPreviousAttemptSupplier(delegate))
+                .build(context);
+    }
+}
