@@ -19,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -165,6 +167,63 @@ class RoutingIT {
         HttpResponse<String> response = gateway.send(gateway.request("/api/v1/embed")
                 .header("Content-Type", "not a media type;;").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(response.statusCode()).isLessThan(500);
+    }
+
+    @Test
+    void statisticsCountWhatHappenedFromTheSameMetersPrometheusScrapes() {
+        analytics.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v1/analyze/broken"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.get("/api/v1/stats").statusCode()).isEqualTo(200));
+        JsonNode before = stats();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(gateway.get("/api/v1/stats").statusCode()).isEqualTo(200);
+        }
+        assertThat(gateway.post("/api/v1/analyze/broken", "{}").statusCode()).isEqualTo(500);
+        assertThat(gateway.get("/api/v1/nowhere").statusCode()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode after = stats();
+            assertThat(route(after, "vector-stats").path("requests").asLong() - route(before, "vector-stats").path("requests").asLong()).isEqualTo(3);
+            assertThat(route(after, "vector-stats").path("responses").path("2xx").asLong()
+                    - route(before, "vector-stats").path("responses").path("2xx").asLong()).isEqualTo(3);
+            assertThat(route(after, "analytics").path("responses").path("5xx").asLong()
+                    - route(before, "analytics").path("responses").path("5xx").asLong()).isEqualTo(1);
+            assertThat(route(after, "analytics").path("errors").asLong() - route(before, "analytics").path("errors").asLong()).isEqualTo(1);
+            // 3 + 1 + 1 above, plus the first stats call itself (counted once it finished)
+            assertThat(after.path("totals").path("requests").asLong() - before.path("totals").path("requests").asLong()).isGreaterThanOrEqualTo(6);
+            assertThat(after.path("totals").path("responses").path("4xx").asLong()
+                    - before.path("totals").path("responses").path("4xx").asLong()).isGreaterThanOrEqualTo(1);
+        });
+        JsonNode stats = stats();
+        JsonNode vectorStats = route(stats, "vector-stats");
+        assertThat(stats.path("uptimeSeconds").asDouble()).isPositive();
+        assertThat(vectorStats.path("uri").asText()).isEqualTo("lb://vector-api");
+        assertThat(vectorStats.path("circuitBreaker").asText()).isEqualTo("CLOSED");
+        assertThat(vectorStats.path("healthyInstances").asInt()).isEqualTo(2);
+        assertThat(vectorStats.path("latencyMs").path("p50").isNumber()).isTrue();
+        assertThat(vectorStats.path("latencyMs").path("p99").asDouble()).isPositive();
+        assertThat(vectorStats.path("rateLimited").asLong()).isZero();
+
+        String prometheus = gateway.get("/actuator/prometheus").body();
+        assertThat(prometheus).contains("switchboard_gateway_requests_seconds_bucket{application=\"api-gateway\",route=\"vector-stats\",le=")
+                .contains("switchboard_gateway_responses_total{application=\"api-gateway\",route=\"analytics\",status_class=\"5xx\"}");
+    }
+
+    private JsonNode stats() {
+        HttpResponse<String> response = gateway.get("/api/v1/gateway/stats");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    private static JsonNode route(JsonNode stats, String id) {
+        for (JsonNode route : stats.path("routes")) {
+            if (route.path("id").asText().equals(id)) {
+                return route;
+            }
+        }
+        throw new AssertionError("No route " + id + " in " + stats);
     }
 
     private String rawStatusLine(String request) throws Exception {
