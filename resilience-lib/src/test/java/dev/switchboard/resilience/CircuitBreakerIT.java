@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,6 +122,41 @@ class CircuitBreakerIT {
             call("/fail");
         }
         assertThat(this.clients.circuitBreaker("breaker").getState()).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void slowCallsAboveTheSlowCallRateOpenTheBreaker() {
+        stub.stubFor(get("/sluggish").willReturn(aResponse().withStatus(200).withFixedDelay(300)));
+        RestClient slowish = this.clients.get("slowish");
+        this.clients.circuitBreaker("slowish").reset();
+
+        slowish.get().uri("/sluggish").retrieve().toBodilessEntity();
+        slowish.get().uri("/sluggish").retrieve().toBodilessEntity();
+
+        assertThat(this.clients.circuitBreaker("slowish").getState()).isEqualTo(State.OPEN);
+        assertThat(this.clients.circuitBreaker("slowish").getMetrics().getNumberOfSlowSuccessfulCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimeBasedWindowOpensOnFailuresWithinItsSeconds() {
+        RestClient timed = this.clients.get("timed");
+        this.clients.circuitBreaker("timed").reset();
+        for (int i = 0; i < 3; i++) {
+            timed.get().uri("/fail").exchange((request, response) -> response.getStatusCode());
+        }
+        assertThat(this.clients.circuitBreaker("timed").getState()).isEqualTo(State.OPEN);
+        assertThat(this.clients.circuitBreaker("timed").getCircuitBreakerConfig().getSlidingWindowType().name())
+            .isEqualTo("TIME_BASED");
+    }
+
+    @Test
+    void a429IsNeitherFailureNorSuccessForTheBreaker() {
+        stub.stubFor(get("/throttled").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+        catchThrowableOfType(ResilientCallException.class,
+                () -> this.clients.get("breaker").get().uri("/throttled").retrieve().toBodilessEntity());
+
+        assertThat(this.clients.circuitBreaker("breaker").getMetrics().getNumberOfBufferedCalls()).isZero();
     }
 
     @Test

@@ -15,6 +15,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.resilience.TestApplication.RecordingSleeper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +75,10 @@ class ResilientHttpClientsIT {
 
         assertThat(body).isEqualTo("ok");
         stub.verify(3, getRequestedFor(urlEqualTo("/items")));
+        // initial-backoff 100ms, multiplier 2, jitter 0.2: recorded by the sleeper, nothing actually waited.
         assertThat(this.sleeper.waits()).hasSize(2);
+        assertThat(this.sleeper.waits().get(0).toMillis()).isBetween(80L, 120L);
+        assertThat(this.sleeper.waits().get(1).toMillis()).isBetween(160L, 240L);
     }
 
     @Test
@@ -165,6 +171,33 @@ class ResilientHttpClientsIT {
         assertThat(failure.attempts()).isEqualTo(2);
         assertThat(failure.lastStatus()).isEmpty();
         assertThat(failure).hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+    }
+
+    @Test
+    void aResetConnectionIsRetried() {
+        failTwiceThenSucceed("/reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        String body = this.clients.get("flaky").get().uri("/reset").retrieve().body(String.class);
+
+        assertThat(body).isEqualTo("ok");
+        stub.verify(3, getRequestedFor(urlEqualTo("/reset")));
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenReportedWithItsCause() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        ResilientCallException failure = catchThrowableOfType(ResilientCallException.class,
+                () -> this.clients.get("flaky").get().uri("http://127.0.0.1:" + closedPort + "/x").retrieve()
+                    .toBodilessEntity());
+
+        assertThat(failure.attempts()).isEqualTo(3);
+        assertThat(failure.lastStatus()).isEmpty();
+        assertThat(failure).hasCauseInstanceOf(ConnectException.class);
+        assertThat(this.sleeper.waits()).hasSize(2);
     }
 
     @Test

@@ -89,6 +89,10 @@ public final class ResilienceInterceptor implements ClientHttpRequestInterceptor
                     this.circuitBreaker.onError(duration, this.circuitBreaker.getTimestampUnit(),
                             new HttpStatusFailure(status, null));
                 }
+                else if (this.retryStatuses.contains(status)) {
+                    // A retried 4xx (429) says "slow down", not "broken": neither failure nor success.
+                    this.circuitBreaker.releasePermission();
+                }
                 else {
                     this.circuitBreaker.onSuccess(duration, this.circuitBreaker.getTimestampUnit());
                 }
