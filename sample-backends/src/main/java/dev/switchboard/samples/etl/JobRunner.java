@@ -1,0 +1,44 @@
+package dev.switchboard.samples.etl;
+
+import dev.switchboard.samples.etl.EtlEngine.EtlFailure;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one job and records each step (running, then succeeded or failed) in the repository. */
+public final class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobRepository repository;
+    private final EtlEngine engine;
+    private final Clock clock;
+
+    public JobRunner(JobRepository repository, EtlEngine engine, Clock clock) {
+        this.repository = repository;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the job unless it already finished (a queue may deliver the same job twice); a job whose data cannot be
+     * processed ends FAILED with the reason. Returns the job as it ended, empty if the repository forgot it.
+     */
+    public Optional<EtlJob> run(UUID id, EtlJobRequest request) {
+        Optional<EtlJob> current = repository.find(id);
+        if (current.isEmpty() || current.get().status().finished()) {
+            return current;
+        }
+        repository.update(id, job -> job.running(clock.instant()));
+        try {
+            var result = engine.run(request);
+            log.info("ETL job {} succeeded: {} records in, {} rows out", id, result.inputRecords(), result.rows().size());
+            return repository.update(id, job -> job.succeeded(result, clock.instant()));
+        } catch (EtlFailure ex) {
+            log.info("ETL job {} failed: {}", id, ex.getMessage());
+            return repository.update(id, job -> job.failed(String.valueOf(ex.getMessage()), clock.instant()));
+        }
+    }
+}
