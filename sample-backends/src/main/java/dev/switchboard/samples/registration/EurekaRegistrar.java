@@ -1,0 +1,108 @@
+package dev.switchboard.samples.registration;
+
+import dev.switchboard.samples.registration.EurekaRestClient.Instance;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+
+/**
+ * Keeps this instance registered with Eureka: registers once the web server listens, renews the lease on every
+ * interval (registering again when the registry has forgotten it), and deregisters before the web server stops.
+ * An unreachable registry never blocks start-up or serving; the next tick simply tries again.
+ */
+final class EurekaRegistrar implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EurekaRegistrar.class);
+
+    private final EurekaRestClient eureka;
+    private final RegistrationProperties properties;
+    private final Environment environment;
+    private volatile boolean running;
+    private volatile boolean registered;
+    private volatile boolean failing;
+    private volatile Instance instance;
+    private ScheduledExecutorService scheduler;
+
+    EurekaRegistrar(EurekaRestClient eureka, RegistrationProperties properties, Environment environment) {
+        this.eureka = eureka;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    public void start() {
+        // The actual port is known once the web server started (an earlier lifecycle phase), also for port 0.
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        instance = new Instance(environment.getRequiredProperty("spring.application.name"), properties.hostname(), port,
+                (int) Math.max(1, properties.renewalInterval().toSeconds()),
+                (int) Math.max(1, properties.leaseDuration().toSeconds()));
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "eureka-registration");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.renewalInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("Registering {} as {} with {}", instance.app(), instance.instanceId(), properties.eurekaUrl());
+    }
+
+    /** One heartbeat, or one registration attempt when not (or no longer) registered. */
+    void tick() {
+        try {
+            if (registered && eureka.renew(instance)) {
+                recovered();
+                return;
+            }
+            if (registered) {
+                log.info("Eureka no longer knows {}; registering again", instance.instanceId());
+            }
+            eureka.register(instance);
+            registered = true;
+            log.info("Registered {} with Eureka at {}", instance.instanceId(), properties.eurekaUrl());
+            recovered();
+        } catch (RuntimeException ex) {
+            if (!failing) {
+                log.warn("Eureka at {} is unreachable or refused {} ({}); retrying every {}", properties.eurekaUrl(),
+                        instance.instanceId(), ex.getMessage(), properties.renewalInterval());
+                failing = true;
+            }
+        }
+    }
+
+    private void recovered() {
+        if (failing) {
+            log.info("Eureka at {} answers again", properties.eurekaUrl());
+            failing = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (registered) {
+            try {
+                eureka.deregister(instance);
+                log.info("Deregistered {} from Eureka", instance.instanceId());
+            } catch (RuntimeException ex) {
+                log.warn("Could not deregister {} ({}); its lease will expire", instance.instanceId(), ex.getMessage());
+            }
+            registered = false;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
