@@ -16,12 +16,12 @@ public record EtlJob(UUID id, @Nullable String name, JobStatus status, String di
         Instant submittedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts,
         @Nullable String messageId, @Nullable EtlResult result, @Nullable String error) {
 
-    static EtlJob queued(UUID id, EtlJobRequest request, String dispatch, Instant now) {
+    public static EtlJob queued(UUID id, EtlJobRequest request, String dispatch, Instant now) {
         return new EtlJob(id, request.name(), JobStatus.QUEUED, dispatch, request.records().size(), now, null, null, 0,
                 null, null, null);
     }
 
-    EtlJob withMessageId(String messageId) {
+    public EtlJob withMessageId(String messageId) {
         return new EtlJob(id, name, status, dispatch, recordCount, submittedAt, startedAt, finishedAt, attempts,
                 messageId, result, error);
     }
