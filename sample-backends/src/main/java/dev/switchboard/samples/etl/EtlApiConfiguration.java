@@ -46,7 +46,9 @@ class EtlApiConfiguration {
         return new EtlJobService(repository, dispatcher, Clock.systemUTC());
     }
 
+    // Nested configurations are also found by component scanning on their own, so they repeat the role's profile.
     @Configuration(proxyBeanMethods = false)
+    @Profile("etl-api")
     @ConditionalOnExpression("!(" + QUEUE_MODE + ")")
     static class InProcessMode {
 
@@ -57,6 +59,7 @@ class EtlApiConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @Profile("etl-api")
     @ConditionalOnExpression(QUEUE_MODE)
     static class QueueMode {
 
