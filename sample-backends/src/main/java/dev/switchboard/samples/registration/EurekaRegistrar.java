@@ -1,36 +1,48 @@
 package dev.switchboard.samples.registration;
 
 import dev.switchboard.samples.registration.EurekaRestClient.Instance;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 
 /**
  * Keeps this instance registered with Eureka: registers once the web server listens, renews the lease on every
  * interval (registering again when the registry has forgotten it), and deregisters before the web server stops.
- * An unreachable registry never blocks start-up or serving; the next tick simply tries again.
+ * When the instance's health changes (e.g. the unhealthy fault switch), it registers again with status UP or DOWN,
+ * as Eureka's own clients do, so that discovery clients stop routing to a sick instance. An unreachable registry
+ * never blocks start-up or serving; the next tick simply tries again.
  */
-final class EurekaRegistrar implements SmartLifecycle {
+final class EurekaRegistrar implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EurekaRegistrar.class);
 
     private final EurekaRestClient eureka;
     private final RegistrationProperties properties;
     private final Environment environment;
+    private final Supplier<String> healthStatus;
+    private final Clock clock;
     private volatile boolean running;
     private volatile boolean registered;
     private volatile boolean failing;
     private volatile Instance instance;
     private ScheduledExecutorService scheduler;
 
-    EurekaRegistrar(EurekaRestClient eureka, RegistrationProperties properties, Environment environment) {
+    /** @param healthStatus this instance's status as Eureka spells it: {@code UP}, {@code DOWN} or {@code OUT_OF_SERVICE} */
+    EurekaRegistrar(EurekaRestClient eureka, RegistrationProperties properties, Environment environment,
+            Supplier<String> healthStatus, Clock clock) {
         this.eureka = eureka;
         this.properties = properties;
         this.environment = environment;
+        this.healthStatus = healthStatus;
+        this.clock = clock;
     }
 
     @Override
@@ -39,29 +51,46 @@ final class EurekaRegistrar implements SmartLifecycle {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         instance = new Instance(environment.getRequiredProperty("spring.application.name"), properties.hostname(), port,
                 (int) Math.max(1, properties.renewalInterval().toSeconds()),
-                (int) Math.max(1, properties.leaseDuration().toSeconds()));
+                (int) Math.max(1, properties.leaseDuration().toSeconds()), "UP", clock.millis());
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "eureka-registration");
             thread.setDaemon(true);
             return thread;
         });
-        long interval = properties.renewalInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
         running = true;
-        log.info("Registering {} as {} with {}", instance.app(), instance.instanceId(), properties.eurekaUrl());
     }
 
-    /** One heartbeat, or one registration attempt when not (or no longer) registered. */
+    /**
+     * Registration begins once the application is ready: before that the readiness state still refuses traffic,
+     * and an instance should not be advertised, even as DOWN, while it is starting.
+     */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!running || event.getApplicationContext().getParent() != null) {
+            return;
+        }
+        log.info("Registering {} as {} with {}", instance.app(), instance.instanceId(), properties.eurekaUrl());
+        long interval = properties.renewalInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** One heartbeat, or one registration when not (or no longer) registered or when the health changed. */
     void tick() {
         try {
-            if (registered && eureka.renew(instance)) {
+            String status = healthStatus.get();
+            boolean statusChanged = !status.equals(instance.status());
+            if (registered && !statusChanged && eureka.renew(instance)) {
                 recovered();
                 return;
             }
-            if (registered) {
+            if (registered && statusChanged) {
+                log.info("Health of {} is now {}; updating its registration", instance.instanceId(), status);
+            } else if (registered) {
                 log.info("Eureka no longer knows {}; registering again", instance.instanceId());
             }
-            eureka.register(instance);
+            Instance next = statusChanged ? instance.withStatus(status, clock.millis()) : instance;
+            eureka.register(next);
+            instance = next;
             registered = true;
             log.info("Registered {} with Eureka at {}", instance.instanceId(), properties.eurekaUrl());
             recovered();

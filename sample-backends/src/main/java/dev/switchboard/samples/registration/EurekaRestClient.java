@@ -45,7 +45,13 @@ final class EurekaRestClient {
     }
 
     /** What this instance tells the registry about itself. */
-    record Instance(String serviceName, String hostname, int port, int renewalSeconds, int leaseSeconds) {
+    record Instance(String serviceName, String hostname, int port, int renewalSeconds, int leaseSeconds, String status,
+            long lastDirtyTimestamp) {
+
+        /** The same instance reporting another status; a newer dirty timestamp makes the registry take the change. */
+        Instance withStatus(String newStatus, long now) {
+            return new Instance(serviceName, hostname, port, renewalSeconds, leaseSeconds, newStatus, now);
+        }
 
         String app() {
             return serviceName.toUpperCase(Locale.ROOT);
@@ -74,7 +80,8 @@ final class EurekaRestClient {
             // Spring Cloud clients look instances up by VIP address, which they expect to be the service id.
             json.put("vipAddress", serviceName);
             json.put("secureVipAddress", serviceName);
-            json.put("status", "UP");
+            json.put("status", status);
+            json.put("lastDirtyTimestamp", Long.toString(lastDirtyTimestamp));
             json.put("port", Map.of("$", port, "@enabled", "true"));
             json.put("securePort", Map.of("$", 443, "@enabled", "false"));
             json.put("healthCheckUrl", base + "/health");

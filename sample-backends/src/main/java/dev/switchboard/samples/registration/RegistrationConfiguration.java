@@ -1,9 +1,12 @@
 package dev.switchboard.samples.registration;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,7 +20,8 @@ import org.springframework.web.client.RestClient;
 class RegistrationConfiguration {
 
     @Bean
-    EurekaRegistrar eurekaRegistrar(RegistrationProperties properties, RestClient.Builder builder, Environment environment) {
+    EurekaRegistrar eurekaRegistrar(RegistrationProperties properties, RestClient.Builder builder, Environment environment,
+            HealthEndpoint healthEndpoint) {
         // HTTP/1.1 explicitly: the JDK client's default h2c upgrade attempt on plain http is not what a Python
         // backend sends, and some servers drop the body of an upgrade request.
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
@@ -30,6 +34,15 @@ class RegistrationConfiguration {
                 .baseUrl(base.endsWith("/") ? base : base + "/")
                 .requestFactory(requestFactory)
                 .build();
-        return new EurekaRegistrar(new EurekaRestClient(http), properties, environment);
+        return new EurekaRegistrar(new EurekaRestClient(http), properties, environment,
+                () -> eurekaStatus(healthEndpoint.health().getStatus()), Clock.systemUTC());
+    }
+
+    /** Eureka knows UP, DOWN, STARTING, OUT_OF_SERVICE and UNKNOWN; Actuator's UNKNOWN is not healthy, so DOWN. */
+    static String eurekaStatus(Status status) {
+        if (Status.UP.equals(status) || Status.OUT_OF_SERVICE.equals(status)) {
+            return status.getCode();
+        }
+        return "DOWN";
     }
 }

@@ -97,6 +97,28 @@ class EurekaRegistrationIT {
     }
 
     @Test
+    void aHealthChangeIsRegisteredAsTheNewStatus() {
+        eureka.stubFor(post(urlEqualTo("/eureka/apps/ETL-API")).willReturn(aResponse().withStatus(204)));
+        eureka.stubFor(put(urlPathMatching(INSTANCE_PATHS)).willReturn(aResponse().withStatus(200)));
+        try (ConfigurableApplicationContext context = start("--EUREKA_REGISTER=true")) {
+            var http = new dev.switchboard.samples.HttpJson(((WebServerApplicationContext) context).getWebServer().getPort());
+            await("registered UP").atMost(Duration.ofSeconds(10)).until(() -> !eureka.findAll(
+                    postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
+                            .withRequestBody(matchingJsonPath("$.instance.status", equalTo("UP")))).isEmpty());
+
+            http.put("/admin/faults", "{\"unhealthy\": true}");
+            await("registered DOWN").atMost(Duration.ofSeconds(10)).until(() -> !eureka.findAll(
+                    postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
+                            .withRequestBody(matchingJsonPath("$.instance.status", equalTo("DOWN")))).isEmpty());
+
+            http.delete("/admin/faults");
+            await("registered UP again").atMost(Duration.ofSeconds(10)).until(() -> eureka.findAll(
+                    postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
+                            .withRequestBody(matchingJsonPath("$.instance.status", equalTo("UP")))).size() >= 2);
+        }
+    }
+
+    @Test
     void registersNothingByDefault() {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBeansOfType(EurekaRegistrar.class)).isEmpty();

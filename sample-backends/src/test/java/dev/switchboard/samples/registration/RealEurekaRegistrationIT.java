@@ -73,6 +73,14 @@ class RealEurekaRegistrationIT {
             // The registry's health check URL answers: it is this instance's /health.
             assertThat(new HttpJson(port).get("/health").statusCode()).isEqualTo(200);
             assertThat(instance.path("healthCheckUrl").asString()).isEqualTo("http://127.0.0.1:" + port + "/health");
+
+            // The unhealthy switch reaches the registry, which then hides the instance from UP-only lookups.
+            new HttpJson(port).put("/admin/faults", "{\"unhealthy\": true}");
+            await("status DOWN in the registry").atMost(Duration.ofSeconds(15)).until(
+                    () -> application(eureka).path("instance").get(0).path("status").asString().equals("DOWN"));
+            new HttpJson(port).delete("/admin/faults");
+            await("status UP again").atMost(Duration.ofSeconds(15)).until(
+                    () -> application(eureka).path("instance").get(0).path("status").asString().equals("UP"));
         }
         await("deregistered").atMost(Duration.ofSeconds(15)).until(() -> application(eureka) == null);
     }
