@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -20,7 +23,7 @@ import org.springframework.core.env.Environment;
  * as Eureka's own clients do, so that discovery clients stop routing to a sick instance. An unreachable registry
  * never blocks start-up or serving; the next tick simply tries again.
  */
-final class EurekaRegistrar implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
+final class EurekaRegistrar implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(EurekaRegistrar.class);
 
@@ -29,7 +32,9 @@ final class EurekaRegistrar implements SmartLifecycle, ApplicationListener<Appli
     private final Environment environment;
     private final Supplier<String> healthStatus;
     private final Clock clock;
+    private final ApplicationAvailability availability;
     private volatile boolean running;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean registered;
     private volatile boolean failing;
     private volatile Instance instance;
@@ -37,12 +42,13 @@ final class EurekaRegistrar implements SmartLifecycle, ApplicationListener<Appli
 
     /** @param healthStatus this instance's status as Eureka spells it: {@code UP}, {@code DOWN} or {@code OUT_OF_SERVICE} */
     EurekaRegistrar(EurekaRestClient eureka, RegistrationProperties properties, Environment environment,
-            Supplier<String> healthStatus, Clock clock) {
+            Supplier<String> healthStatus, Clock clock, ApplicationAvailability availability) {
         this.eureka = eureka;
         this.properties = properties;
         this.environment = environment;
         this.healthStatus = healthStatus;
         this.clock = clock;
+        this.availability = availability;
     }
 
     @Override
@@ -61,15 +67,26 @@ final class EurekaRegistrar implements SmartLifecycle, ApplicationListener<Appli
     }
 
     /**
-     * Registration begins once the application is ready: before that the readiness state still refuses traffic,
-     * and an instance should not be advertised, even as DOWN, while it is starting.
+     * Registration begins once the application accepts traffic: before that its readiness (part of its health)
+     * still refuses traffic, and an instance should not be advertised, even as DOWN, while it is starting.
      */
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
-        if (!running || event.getApplicationContext().getParent() != null) {
+    public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+        if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && running && scheduled.compareAndSet(false, true)) {
+            log.info("Registering {} as {} with {}", instance.app(), instance.instanceId(), properties.eurekaUrl());
+            scheduler.execute(this::firstRegistration);
+        }
+    }
+
+    /**
+     * Other listeners of the same event (the one that records the readiness state among them) may not have run
+     * yet, so wait for the recorded state to say so before reading the health for the first registration.
+     */
+    private void firstRegistration() {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            scheduler.schedule(this::firstRegistration, 20, TimeUnit.MILLISECONDS);
             return;
         }
-        log.info("Registering {} as {} with {}", instance.app(), instance.instanceId(), properties.eurekaUrl());
         long interval = properties.renewalInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
     }

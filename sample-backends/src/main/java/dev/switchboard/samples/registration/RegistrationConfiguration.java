@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
@@ -21,7 +22,7 @@ class RegistrationConfiguration {
 
     @Bean
     EurekaRegistrar eurekaRegistrar(RegistrationProperties properties, RestClient.Builder builder, Environment environment,
-            HealthEndpoint healthEndpoint) {
+            HealthEndpoint healthEndpoint, ApplicationAvailability availability) {
         // HTTP/1.1 explicitly: the JDK client's default h2c upgrade attempt on plain http is not what a Python
         // backend sends, and some servers drop the body of an upgrade request.
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
@@ -35,7 +36,7 @@ class RegistrationConfiguration {
                 .requestFactory(requestFactory)
                 .build();
         return new EurekaRegistrar(new EurekaRestClient(http), properties, environment,
-                () -> eurekaStatus(healthEndpoint.health().getStatus()), Clock.systemUTC());
+                () -> eurekaStatus(healthEndpoint.health().getStatus()), Clock.systemUTC(), availability);
     }
 
     /** Eureka knows UP, DOWN, STARTING, OUT_OF_SERVICE and UNKNOWN; Actuator's UNKNOWN is not healthy, so DOWN. */
