@@ -116,7 +116,7 @@ class EtlApiIT {
     }
 
     private JsonNode awaitFinished(String id) {
-        return await("job " + id + " finished").atMost(Duration.ofSeconds(10)).until(
+        return await("job " + id + " finished").atMost(Duration.ofSeconds(30)).until(
                 () -> http.getOk("/api/v1/etl/jobs/" + id),
                 job -> job.path("status").asString().equals("SUCCEEDED") || job.path("status").asString().equals("FAILED"));
     }

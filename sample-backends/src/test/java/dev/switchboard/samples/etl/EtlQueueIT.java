@@ -96,11 +96,11 @@ class EtlQueueIT {
 
         deliverOnce(payload, "receipt-1", 1);
 
-        JsonNode done = await("job run from the queue").atMost(Duration.ofSeconds(10)).until(
+        JsonNode done = await("job run from the queue").atMost(Duration.ofSeconds(30)).until(
                 () -> http.getOk("/api/v1/etl/jobs/" + id), current -> current.path("status").asString().equals("SUCCEEDED"));
         assertThat(done.path("result").path("rows").get(0).path("sum_amount").asDouble()).isEqualTo(40.0);
         assertThat(done.path("attempts").asInt()).isEqualTo(1);
-        await("ack").atMost(Duration.ofSeconds(5)).untilAsserted(() -> QUEUE.verify(1, postRequestedFor(urlEqualTo(ACK))
+        await("ack").atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(1, postRequestedFor(urlEqualTo(ACK))
                 .withRequestBody(equalToJson("{\"receiptHandle\": \"receipt-1\"}"))));
     }
 
@@ -110,13 +110,13 @@ class EtlQueueIT {
         String payload = JSON.writeValueAsString(Map.of("jobId", jobId, "submittedAt", "2026-11-25T09:00:00Z",
                 "request", JSON.readTree(EtlApiIT.SALES)));
         deliverOnce(payload, "receipt-a", 1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> QUEUE.verify(1, postRequestedFor(urlEqualTo(ACK))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(1, postRequestedFor(urlEqualTo(ACK))));
         JsonNode adopted = http.getOk("/api/v1/etl/jobs/" + jobId);
         assertThat(adopted.path("status").asString()).as("a job published elsewhere is adopted").isEqualTo("SUCCEEDED");
         assertThat(adopted.path("messageId").asString()).isEqualTo("msg-receipt-a");
 
         deliverOnce(payload, "receipt-b", 2);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> QUEUE.verify(postRequestedFor(urlEqualTo(ACK))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(postRequestedFor(urlEqualTo(ACK))
                 .withRequestBody(equalToJson("{\"receiptHandle\": \"receipt-b\"}"))));
         assertThat(http.getOk("/api/v1/etl/jobs/" + jobId).path("attempts").asInt()).isEqualTo(1);
     }
@@ -124,7 +124,7 @@ class EtlQueueIT {
     @Test
     void aMessageThatIsNotAJobIsLeftForTheDeadLetterQueue() {
         deliverOnce("{\"hello\": \"world\"}", "receipt-x", 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> QUEUE.findAll(
+        await().atMost(Duration.ofSeconds(30)).until(() -> QUEUE.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(CONSUME))).size() >= 3);
         assertThat(QUEUE.findAll(postRequestedFor(urlEqualTo(ACK)))).isEmpty();
     }
@@ -141,7 +141,7 @@ class EtlQueueIT {
 
     @Test
     void consumeAsksForALongPoll() {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> QUEUE.verify(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(
                 com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(CONSUME + "?wait=1"))));
     }
 

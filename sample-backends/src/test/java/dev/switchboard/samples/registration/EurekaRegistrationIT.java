@@ -57,7 +57,7 @@ class EurekaRegistrationIT {
             port = ((WebServerApplicationContext) context).getWebServer().getPort();
             instancePath = "/eureka/apps/ETL-API/backend-7:etl-api:" + port;
 
-            await("registration").atMost(Duration.ofSeconds(10)).untilAsserted(() -> eureka.verify(
+            await("registration").atMost(Duration.ofSeconds(30)).untilAsserted(() -> eureka.verify(
                     postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
                             .withHeader("Content-Type", equalTo("application/json"))
                             .withRequestBody(matchingJsonPath("$.instance.instanceId", equalTo("backend-7:etl-api:" + port)))
@@ -69,7 +69,7 @@ class EurekaRegistrationIT {
                             .withRequestBody(matchingJsonPath("$.instance.healthCheckUrl",
                                     equalTo("http://backend-7:" + port + "/health")))
                             .withRequestBody(matchingJsonPath("$.instance.dataCenterInfo.name", equalTo("MyOwn")))));
-            await("heartbeats").atMost(Duration.ofSeconds(10)).until(
+            await("heartbeats").atMost(Duration.ofSeconds(30)).until(
                     () -> eureka.findAll(putRequestedFor(urlEqualTo(instancePath))).size() >= 2);
             eureka.verify(1, postRequestedFor(urlEqualTo("/eureka/apps/ETL-API")));
             assertThat(eureka.findAll(deleteRequestedFor(urlEqualTo(instancePath)))).isEmpty();
@@ -83,14 +83,14 @@ class EurekaRegistrationIT {
         try (ConfigurableApplicationContext context = start("--EUREKA_REGISTER=true")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             String instancePath = "/eureka/apps/ETL-API/backend-7:etl-api:" + port;
-            await("retries while refused").atMost(Duration.ofSeconds(10)).until(
+            await("retries while refused").atMost(Duration.ofSeconds(30)).until(
                     () -> eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))).size() >= 2);
 
             eureka.stubFor(post(urlEqualTo("/eureka/apps/ETL-API")).willReturn(aResponse().withStatus(204)));
             eureka.stubFor(put(urlEqualTo(instancePath)).willReturn(aResponse().withStatus(404)));
             eureka.resetRequests();
             // Registered, then every heartbeat hears 404 and registers again.
-            await("re-registration after 404").atMost(Duration.ofSeconds(10)).until(
+            await("re-registration after 404").atMost(Duration.ofSeconds(30)).until(
                     () -> eureka.findAll(postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))).size() >= 2
                             && !eureka.findAll(putRequestedFor(urlEqualTo(instancePath))).isEmpty());
         }
@@ -102,17 +102,17 @@ class EurekaRegistrationIT {
         eureka.stubFor(put(urlPathMatching(INSTANCE_PATHS)).willReturn(aResponse().withStatus(200)));
         try (ConfigurableApplicationContext context = start("--EUREKA_REGISTER=true")) {
             var http = new dev.switchboard.samples.HttpJson(((WebServerApplicationContext) context).getWebServer().getPort());
-            await("registered UP").atMost(Duration.ofSeconds(10)).until(() -> !eureka.findAll(
+            await("registered UP").atMost(Duration.ofSeconds(30)).until(() -> !eureka.findAll(
                     postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
                             .withRequestBody(matchingJsonPath("$.instance.status", equalTo("UP")))).isEmpty());
 
             http.put("/admin/faults", "{\"unhealthy\": true}");
-            await("registered DOWN").atMost(Duration.ofSeconds(10)).until(() -> !eureka.findAll(
+            await("registered DOWN").atMost(Duration.ofSeconds(30)).until(() -> !eureka.findAll(
                     postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
                             .withRequestBody(matchingJsonPath("$.instance.status", equalTo("DOWN")))).isEmpty());
 
             http.delete("/admin/faults");
-            await("registered UP again").atMost(Duration.ofSeconds(10)).until(() -> eureka.findAll(
+            await("registered UP again").atMost(Duration.ofSeconds(30)).until(() -> eureka.findAll(
                     postRequestedFor(urlEqualTo("/eureka/apps/ETL-API"))
                             .withRequestBody(matchingJsonPath("$.instance.status", equalTo("UP")))).size() >= 2);
         }

@@ -108,7 +108,14 @@ public final class QueueWorker implements SmartLifecycle {
         repository.adopt(EtlJob.queued(message.jobId(), message.request(), "queue", message.submittedAt())
                 .withMessageId(delivery.messageId()));
         runner.run(message.jobId(), message.request());
-        queue.ack(queueName, delivery.receiptHandle());
+        try {
+            queue.ack(queueName, delivery.receiptHandle());
+        } catch (RuntimeException ex) {
+            // Typically 409: the visibility timeout passed and the message was delivered again. That delivery
+            // finds the job finished and acks it without running it twice.
+            log.warn("Ack of message {} for ETL job {} failed ({}); a redelivery will be acked without rerunning",
+                    delivery.messageId(), message.jobId(), ex.getMessage());
+        }
     }
 
     private boolean pause(Duration duration) {
