@@ -96,6 +96,16 @@ public final class QueueClient {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
+    /** A short reason for a failed call: the root cause's message, or its type when it has none (a refused connection). */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
     /** One delivery of a message: acknowledge it by its receipt handle. */
     public record Delivery(String messageId, String receiptHandle, JsonNode payload, int deliveryCount) {
     }

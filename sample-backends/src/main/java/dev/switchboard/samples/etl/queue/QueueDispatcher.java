@@ -23,7 +23,7 @@ public final class QueueDispatcher implements JobDispatcher {
                     job.id().toString());
             return job.withMessageId(messageId);
         } catch (RestClientException | QueueClient.QueueException ex) {
-            throw new DispatchException("The message queue did not accept the job: " + ex.getMessage(), ex);
+            throw new DispatchException("The message queue did not accept the job: " + QueueClient.describe(ex), ex);
         }
     }
 

@@ -78,7 +78,7 @@ public final class QueueWorker implements SmartLifecycle {
                     return;
                 }
                 if (!failing) {
-                    log.warn("Cannot consume from queue '{}' ({}); retrying with backoff", queueName, ex.getMessage());
+                    log.warn("Cannot consume from queue '{}' ({}); retrying with backoff", queueName, QueueClient.describe(ex));
                     failing = true;
                 }
                 backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), MAX_BACKOFF);
@@ -114,7 +114,7 @@ public final class QueueWorker implements SmartLifecycle {
             // Typically 409: the visibility timeout passed and the message was delivered again. That delivery
             // finds the job finished and acks it without running it twice.
             log.warn("Ack of message {} for ETL job {} failed ({}); a redelivery will be acked without rerunning",
-                    delivery.messageId(), message.jobId(), ex.getMessage());
+                    delivery.messageId(), message.jobId(), QueueClient.describe(ex));
         }
     }
 
