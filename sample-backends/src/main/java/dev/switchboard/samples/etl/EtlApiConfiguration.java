@@ -3,6 +3,7 @@ package dev.switchboard.samples.etl;
 import dev.switchboard.samples.etl.queue.QueueClient;
 import dev.switchboard.samples.etl.queue.QueueDispatcher;
 import dev.switchboard.samples.etl.queue.QueueWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +38,8 @@ class EtlApiConfiguration {
     }
 
     @Bean
-    JobRunner jobRunner(JobRepository repository, EtlEngine engine) {
-        return new JobRunner(repository, engine, Clock.systemUTC());
+    JobRunner jobRunner(JobRepository repository, EtlEngine engine, MeterRegistry meters) {
+        return new JobRunner(repository, engine, Clock.systemUTC(), meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.switchboard.samples.vector;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +14,12 @@ import org.springframework.context.annotation.Profile;
 class VectorApiConfiguration {
 
     @Bean
-    VectorSearchService vectorSearchService(VectorProperties properties) {
+    VectorSearchService vectorSearchService(VectorProperties properties, MeterRegistry meters) {
         HashingEmbedder embedder = new HashingEmbedder(properties.dimensions());
         Corpus corpus = new Corpus(embedder, properties.maxDocuments());
         corpus.addAll(SeedDocuments.read(properties.seed()));
+        Gauge.builder("switchboard.vector.documents", corpus, Corpus::size)
+                .description("Documents in the in-memory corpus").register(meters);
         return new VectorSearchService(embedder, corpus);
     }
 }

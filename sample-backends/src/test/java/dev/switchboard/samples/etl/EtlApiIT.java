@@ -73,6 +73,8 @@ class EtlApiIT {
 
         JsonNode listed = http.getOk("/api/v1/etl/jobs?status=succeeded");
         assertThat(listed.findValuesAsString("id")).contains(id);
+        assertThat(http.get("/actuator/prometheus").body())
+                .containsPattern("switchboard_etl_jobs_seconds_count\\{.*outcome=\"succeeded\".*\\} [1-9]");
     }
 
     @Test

@@ -53,6 +53,7 @@ class VectorApiIT {
         assertThat(stats.path("queriesServed").asLong()).isEqualTo(before + 2);
         assertThat(stats.path("dimensions").asInt()).isEqualTo(512);
         assertThat(stats.path("documents").asInt()).isGreaterThanOrEqualTo(38);
+        assertThat(http.get("/actuator/prometheus").body()).containsPattern("switchboard_vector_documents(\\{.*\\})? [1-9][0-9.]*");
     }
 
     @Test
