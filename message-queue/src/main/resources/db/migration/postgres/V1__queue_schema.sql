@@ -17,8 +17,9 @@ CREATE TABLE messages (
     delivery_count INTEGER NOT NULL DEFAULT 0,
     receipt        TEXT
 );
+-- One index, in delivery (FIFO) order: a consumer reads the queue's first rows and skips the few in flight at the
+-- head. An index on visible_at would tempt the planner into sorting every ready row by id to find the first one.
 CREATE INDEX messages_by_queue_and_id ON messages (queue, id);
-CREATE INDEX messages_by_queue_and_visibility ON messages (queue, visible_at);
 
 -- Totals are split over shards so that concurrent transactions do not queue on one row lock.
 CREATE TABLE queue_counters (
