@@ -67,11 +67,17 @@ class QueueServiceIT {
                     .contains("switchboard_queue_acked_total{queue=\"" + queue + "\"} 1.0")
                     .containsPattern("switchboard_queue_oldest_ready_age_seconds\\{queue=\"" + queue + "\"} [0-9.]+");
         });
+
+        client.send("DELETE", "/api/v1/queue/" + queue, null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(client.send("GET", "/actuator/prometheus", null).body())
+                .doesNotContain("switchboard_queue_messages{queue=\"" + queue + "\""));
     }
 
     @Test
     void theOpenApiDocumentDescribesEveryEndpoint() {
-        JsonNode paths = client.json(client.send("GET", "/v3/api-docs", null)).get("paths");
+        JsonNode document = client.json(client.send("GET", "/v3/api-docs", null));
+        assertThat(document.get("info").get("title").asString()).isEqualTo("Switchboard message queue");
+        JsonNode paths = document.get("paths");
         List<String> documented = new ArrayList<>();
         paths.properties().forEach(path -> path.getValue().properties().forEach(method -> documented.add(method.getKey() + " " + path.getKey())));
 

@@ -3,7 +3,9 @@ package dev.switchboard.queue.metrics;
 import dev.switchboard.queue.store.QueueStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +23,7 @@ public class QueueMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, QueueStats> snapshot = new ConcurrentHashMap<>();
-    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public QueueMetrics(MeterRegistry registry) {
@@ -48,32 +50,35 @@ public class QueueMetrics {
         }
     }
 
-    /** Replaces the gauges' snapshot; queues no longer present read as empty. */
+    /** Replaces the gauges' snapshot, adding gauges for new queues and removing those of deleted ones. */
     public void refresh(List<QueueStats> stats) {
-        Set<String> present = ConcurrentHashMap.newKeySet();
+        Set<String> present = new HashSet<>();
         for (QueueStats queue : stats) {
             present.add(queue.queue());
             snapshot.put(queue.queue(), queue);
-            if (gauged.add(queue.queue())) {
-                registerGauges(queue.queue());
-            }
+            gauges.computeIfAbsent(queue.queue(), this::registerGauges);
         }
         snapshot.keySet().retainAll(present);
+        gauges.keySet().removeIf(queue -> {
+            if (present.contains(queue)) {
+                return false;
+            }
+            gauges.get(queue).forEach(registry::remove);
+            return true;
+        });
     }
 
-    private void registerGauges(String queue) {
-        gauge(queue, "ready", QueueStats::ready);
-        gauge(queue, "in_flight", QueueStats::inFlight);
-        gauge(queue, "delayed", QueueStats::delayed);
-        gauge(queue, "dead_lettered", QueueStats::deadLettered);
-        Gauge.builder("switchboard.queue.oldest.ready.age", snapshot, all -> {
-            QueueStats stats = all.get(queue);
-            return stats == null || stats.oldestReadyAge() == null ? 0 : stats.oldestReadyAge().toMillis() / 1000.0;
-        }).description("Age of the oldest ready message").baseUnit("seconds").tag("queue", queue).register(registry);
+    private List<Meter> registerGauges(String queue) {
+        return List.of(gauge(queue, "ready", QueueStats::ready), gauge(queue, "in_flight", QueueStats::inFlight),
+                gauge(queue, "delayed", QueueStats::delayed), gauge(queue, "dead_lettered", QueueStats::deadLettered),
+                Gauge.builder("switchboard.queue.oldest.ready.age", snapshot, all -> {
+                    QueueStats stats = all.get(queue);
+                    return stats == null || stats.oldestReadyAge() == null ? 0 : stats.oldestReadyAge().toMillis() / 1000.0;
+                }).description("Age of the oldest ready message").baseUnit("seconds").tag("queue", queue).register(registry));
     }
 
-    private void gauge(String queue, String state, ToDoubleFunction<QueueStats> value) {
-        Gauge.builder("switchboard.queue.messages", snapshot, all -> {
+    private Meter gauge(String queue, String state, ToDoubleFunction<QueueStats> value) {
+        return Gauge.builder("switchboard.queue.messages", snapshot, all -> {
             QueueStats stats = all.get(queue);
             return stats == null ? 0 : value.applyAsDouble(stats);
         }).description("Messages in the queue by state").tag("queue", queue).tag("state", state).register(registry);
