@@ -76,6 +76,7 @@ class BadInputIT {
                 new Case("publish: name with a space", "POST", "/api/v1/queue/bad%20name/publish", JSON, "1", 400),
                 new Case("publish: name with a slash-like char", "POST", "/api/v1/queue/a:b/publish", JSON, "1", 400),
                 new Case("publish: name of 81 chars", "POST", "/api/v1/queue/" + longName + "/publish", JSON, "1", 400),
+                new Case("publish: name of 81 chars plus .dlq", "POST", "/api/v1/queue/" + longName + ".dlq/publish", JSON, "1", 400),
                 new Case("publish: negative delay", "POST", "/api/v1/queue/Q/publish?delaySeconds=-1", JSON, "1", 400),
                 new Case("publish: delay over 900 s", "POST", "/api/v1/queue/Q/publish?delaySeconds=901", JSON, "1", 400),
                 new Case("publish: delay not a number", "POST", "/api/v1/queue/Q/publish?delaySeconds=soon", JSON, "1", 400),

@@ -119,6 +119,18 @@ abstract class QueueContractIT {
     }
 
     @Test
+    void theDeadLetterQueueOfALongestNameIsAddressable() {
+        String longest = "d".repeat(80);
+        assertThat(client.send("PUT", "/api/v1/queue/" + longest, "{\"maxDeliveries\":1}").statusCode()).isEqualTo(201);
+        client.publish(longest, "1");
+        client.consume(longest, "visibilityTimeout=0");
+        assertThat(client.consume(longest, "")).isNull();
+        assertThat(client.consume(longest + ".dlq", "")).isNotNull();
+        client.send("DELETE", "/api/v1/queue/" + longest, null);
+        client.send("DELETE", "/api/v1/queue/" + longest + ".dlq", null);
+    }
+
+    @Test
     void aDelayedMessageBecomesReadyAfterItsDelay() {
         client.send("POST", "/api/v1/queue/" + queue + "/publish?delaySeconds=1", "\"later\"");
         assertThat(client.consume(queue, "")).isNull();
