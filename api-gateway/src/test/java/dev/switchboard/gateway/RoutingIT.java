@@ -30,7 +30,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "switchboard.http.max-body-size=1KB" })
+        "eureka.client.enabled=false", "switchboard.http.max-body-size=1KB",
+        "switchboard.gateway.aggregates.partial.timeout=1s",
+        "switchboard.gateway.aggregates.partial.parts.ok=lb://vector-api/api/v1/stats",
+        "switchboard.gateway.aggregates.partial.parts.down=http://127.0.0.1:1/nothing",
+        "switchboard.gateway.aggregates.partial.parts.slow=lb://analytics-api/api/v1/analyze/slow",
+        "switchboard.gateway.aggregates.partial.parts.broken=lb://etl-api/api/v1/etl/broken" })
 class RoutingIT {
 
     @RegisterExtension
@@ -209,6 +214,54 @@ class RoutingIT {
         String prometheus = gateway.get("/actuator/prometheus").body();
         assertThat(prometheus).contains("switchboard_gateway_requests_seconds_bucket{application=\"api-gateway\",route=\"vector-stats\",le=")
                 .contains("switchboard_gateway_responses_total{application=\"api-gateway\",route=\"analytics\",status_class=\"5xx\"}");
+    }
+
+    @Test
+    void overviewAggregatesEveryPartInParallel() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode overview = JsonMapper.builder().build().readTree(gateway.get("/api/v1/aggregate/overview").body());
+            assertThat(overview.path("complete").asBoolean()).as(overview.toString()).isTrue();
+        });
+        JsonNode overview = JsonMapper.builder().build().readTree(gateway.get("/api/v1/aggregate/overview").body());
+        assertThat(overview.path("aggregate").asText()).isEqualTo("overview");
+        assertThat(overview.path("parts").propertyNames()).containsExactly("vector-stats", "analytics-summary", "etl-jobs", "queues");
+        assertThat(overview.path("parts").path("vector-stats").path("status").asInt()).isEqualTo(200);
+        assertThat(overview.path("parts").path("vector-stats").path("body").path("backend").asText()).isEqualTo("vector");
+        assertThat(overview.path("parts").path("queues").path("body").path("backend").asText()).isEqualTo("queue");
+        analytics.verify(getRequestedFor(urlEqualTo("/api/v1/analyze/summary?values=1,2,3,4,5")));
+    }
+
+    @Test
+    void aggregateReportsFailingAndSlowPartsInPlaceWithinItsTimeout() {
+        analytics.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/v1/analyze/slow"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}").withFixedDelay(4000)));
+        etl.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/v1/etl/broken"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError().withBody("boom")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.get("/api/v1/stats").statusCode()).isEqualTo(200));
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = gateway.get("/api/v1/aggregate/partial");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(millis).isLessThan(2500);
+        JsonNode parts = JsonMapper.builder().build().readTree(response.body()).path("parts");
+        assertThat(JsonMapper.builder().build().readTree(response.body()).path("complete").asBoolean()).isFalse();
+        assertThat(parts.path("ok").path("status").asInt()).isEqualTo(200);
+        assertThat(parts.path("ok").path("body").path("backend").asText()).isEqualTo("vector");
+        assertThat(parts.path("down").has("status")).isFalse();
+        assertThat(parts.path("down").path("error").asText()).isNotBlank();
+        assertThat(parts.path("slow").path("error").asText()).contains("timeout of 1000 ms");
+        assertThat(parts.path("broken").path("status").asInt()).isEqualTo(500);
+        assertThat(parts.path("broken").path("body").asText()).isEqualTo("boom");
+    }
+
+    @Test
+    void unknownAggregateIsProblemJson404() {
+        HttpResponse<String> response = gateway.get("/api/v1/aggregate/nope");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("urn:switchboard:problem:unknown-aggregate").contains("overview");
     }
 
     private JsonNode stats() {
