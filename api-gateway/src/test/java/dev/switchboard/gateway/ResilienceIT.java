@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "spring.cloud.loadbalancer.health-check.interval=500ms",
+        // The load test below is about failover, not about the default per-client limit.
+        "switchboard.gateway.rate-limit.enabled=false",
         "switchboard.gateway.resilience.routes.etl.minimum-number-of-calls=4",
         "switchboard.gateway.resilience.routes.etl.sliding-window-size=4",
         "switchboard.gateway.resilience.routes.etl.wait-duration-in-open-state=30s",

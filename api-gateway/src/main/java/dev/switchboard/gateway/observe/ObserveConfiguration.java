@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.observe;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,7 @@ class ObserveConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
     ExchangeLogWebFilter exchangeLogWebFilter(RouteMeters meters) {
         return new ExchangeLogWebFilter(meters);
     }

@@ -18,6 +18,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 class RateLimitConfiguration {
 
     @Bean
+    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
     RateLimitGlobalFilter rateLimitGlobalFilter(RateLimitProperties properties, TokenBuckets tokenBuckets, RouteMeters meters) {
         return new RateLimitGlobalFilter(properties,
                 new ClientKeyResolver(properties.keyHeader(), properties.trustForwardedFor()), tokenBuckets, meters);
