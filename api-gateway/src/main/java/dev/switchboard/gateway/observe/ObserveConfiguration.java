@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.observe;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +14,7 @@ class ObserveConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
     ExchangeLogWebFilter exchangeLogWebFilter(RouteMeters meters) {
         return new ExchangeLogWebFilter(meters);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.ratelimit;
 
 import dev.switchboard.gateway.observe.RouteMeters;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.health.DataRedisReactiveHealthIndicator;
@@ -14,11 +15,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
-@ConditionalOnProperty(name = "switchboard.gateway.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimitConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.rate-limit.enabled", matchIfMissing = true)
     RateLimitGlobalFilter rateLimitGlobalFilter(RateLimitProperties properties, TokenBuckets tokenBuckets, RouteMeters meters) {
         return new RateLimitGlobalFilter(properties,
                 new ClientKeyResolver(properties.keyHeader(), properties.trustForwardedFor()), tokenBuckets, meters);

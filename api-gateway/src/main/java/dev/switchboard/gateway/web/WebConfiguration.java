@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.web;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
     RequestIdWebFilter requestIdWebFilter() {
         return new RequestIdWebFilter();
     }
@@ -27,13 +27,13 @@ class WebConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
     ProblemWebFilter problemWebFilter(ProblemMapper problemMapper, JsonMapper jsonMapper) {
         return new ProblemWebFilter(problemMapper, jsonMapper);
     }
 
     @Bean
-    @ConditionalOnProperty(name = "switchboard.gateway.filters.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
     BodySizeLimitWebFilter bodySizeLimitWebFilter(HttpProperties properties) {
         return new BodySizeLimitWebFilter(properties.maxBodySize());
     }
