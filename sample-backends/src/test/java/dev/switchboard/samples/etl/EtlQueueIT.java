@@ -140,6 +140,23 @@ class EtlQueueIT {
     }
 
     @Test
+    void aPublishThatFailsOnceIsRetriedWithTheSameIdempotencyKey() {
+        // resilience-lib's "queue" client retries a 503 for a POST because it carries an Idempotency-Key.
+        QUEUE.stubFor(post(urlEqualTo(PUBLISH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        QUEUE.stubFor(post(urlEqualTo(PUBLISH)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": 77, \"queue\": \"etl\", \"enqueuedAt\": \"2026-11-25T09:00:00Z\"}")));
+
+        HttpResponse<String> accepted = http.post("/api/v1/etl/jobs", EtlApiIT.SALES);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = HttpJson.json(accepted).path("id").asString();
+        assertThat(HttpJson.json(accepted).path("messageId").asString()).isEqualTo("77");
+        assertThat(QUEUE.findAll(postRequestedFor(urlEqualTo(PUBLISH)).withHeader("Idempotency-Key", equalTo(id))))
+                .hasSize(2);
+    }
+
+    @Test
     void consumeAsksForALongPoll() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(
                 com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(CONSUME + "?wait=1"))));
