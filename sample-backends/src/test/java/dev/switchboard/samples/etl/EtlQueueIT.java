@@ -122,6 +122,22 @@ class EtlQueueIT {
     }
 
     @Test
+    void aPayloadDeliveredAsAJsonStringIsReadToo() {
+        String jobId = java.util.UUID.randomUUID().toString();
+        String payload = JSON.writeValueAsString(Map.of("jobId", jobId, "submittedAt", "2026-11-25T09:00:00Z",
+                "request", JSON.readTree(EtlApiIT.SALES)));
+        String body = JSON.writeValueAsString(Map.of("id", 5, "receiptHandle", "receipt-s", "payload", payload,
+                "deliveryCount", 1));
+        QUEUE.stubFor(get(urlPathEqualTo(CONSUME)).inScenario("string").whenScenarioStateIs(Scenario.STARTED)
+                .atPriority(1).willReturn(okJson(body)).willSetStateTo("delivered"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(postRequestedFor(urlEqualTo(ACK))
+                .withRequestBody(equalToJson("{\"receiptHandle\": \"receipt-s\"}"))));
+        JsonNode job = http.getOk("/api/v1/etl/jobs/" + jobId);
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("messageId").asString()).isEqualTo("5");
+    }
+
+    @Test
     void aMessageThatIsNotAJobIsLeftForTheDeadLetterQueue() {
         deliverOnce("{\"hello\": \"world\"}", "receipt-x", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> QUEUE.findAll(
