@@ -193,7 +193,6 @@ public record ClientSettings(String name, @Nullable URI baseUrl, Duration connec
                         b.automaticTransitionToHalfOpen()));
     }
 
-    @SuppressWarnings("NullAway")
     private static <T> T first(@Nullable T own, @Nullable T defaults, T builtIn) {
         return own != null ? own : defaults != null ? defaults : builtIn;
     }

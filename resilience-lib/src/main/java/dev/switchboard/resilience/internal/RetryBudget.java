@@ -44,14 +44,4 @@ public final class RetryBudget {
             this.tokens.updateAndGet(t -> Math.min(this.max, t + this.ratio));
         }
     }
-
-    /** Tokens left, for monitoring. */
-    public double tokens() {
-        return this.tokens.get() / (double) SCALE;
-    }
-
-    /** Whether retries are currently refused. */
-    public boolean exhausted() {
-        return this.enabled && this.tokens.get() <= this.max / 2;
-    }
 }
