@@ -54,7 +54,8 @@ class BadInputIT {
         client.consume(queue, "visibilityTimeout=600");
     }
 
-    record Case(String description, String method, String path, String contentType, String body, int status) {
+    record Case(String description, String method, String path, String contentType, String body, int status,
+            String... headers) {
         @Override
         public String toString() {
             return description;
@@ -77,6 +78,9 @@ class BadInputIT {
                 new Case("publish: name with a slash-like char", "POST", "/api/v1/queue/a:b/publish", JSON, "1", 400),
                 new Case("publish: name of 81 chars", "POST", "/api/v1/queue/" + longName + "/publish", JSON, "1", 400),
                 new Case("publish: name of 81 chars plus .dlq", "POST", "/api/v1/queue/" + longName + ".dlq/publish", JSON, "1", 400),
+                new Case("publish: empty Idempotency-Key", "POST", "/api/v1/queue/Q/publish", JSON, "1", 400, "Idempotency-Key", ""),
+                new Case("publish: Idempotency-Key over 128 chars", "POST", "/api/v1/queue/Q/publish", JSON, "1", 400,
+                        "Idempotency-Key", "k".repeat(129)),
                 new Case("publish: negative delay", "POST", "/api/v1/queue/Q/publish?delaySeconds=-1", JSON, "1", 400),
                 new Case("publish: delay over 900 s", "POST", "/api/v1/queue/Q/publish?delaySeconds=901", JSON, "1", 400),
                 new Case("publish: delay not a number", "POST", "/api/v1/queue/Q/publish?delaySeconds=soon", JSON, "1", 400),
@@ -121,6 +125,9 @@ class BadInputIT {
                 .method(bad.method(), bad.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(bad.body()));
         if (bad.contentType() != null) {
             request.header("Content-Type", bad.contentType());
+        }
+        if (bad.headers().length > 0) {
+            request.headers(bad.headers());
         }
         HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
 
