@@ -58,11 +58,6 @@ public final class MeteredQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueSettings ensureQueue(String queue) {
-        return delegate.ensureQueue(queue);
-    }
-
-    @Override
     public SettingsChange putSettings(String queue, SettingsUpdate update) {
         return delegate.putSettings(queue, update);
     }

@@ -12,9 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface QueueStore {
 
-    /** The queue's settings, creating the queue with the default settings when it does not exist. */
-    QueueSettings ensureQueue(String queue);
-
     /** Creates or changes a queue's settings; fields of {@code update} left null keep their current value. */
     SettingsChange putSettings(String queue, SettingsUpdate update);
 

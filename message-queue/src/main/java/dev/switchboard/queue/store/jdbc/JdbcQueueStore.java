@@ -47,14 +47,6 @@ public final class JdbcQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueSettings ensureQueue(String queue) {
-        return transactions.write(jdbc -> {
-            createIfMissing(jdbc, defaults.settingsFor(queue), clock.millis());
-            return loadSettings(jdbc, queue).orElseThrow();
-        });
-    }
-
-    @Override
     public SettingsChange putSettings(String queue, SettingsUpdate update) {
         return transactions.write(jdbc -> {
             Optional<QueueSettings> existing = loadSettings(jdbc, queue);
