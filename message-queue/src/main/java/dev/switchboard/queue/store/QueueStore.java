@@ -34,6 +34,9 @@ public interface QueueStore {
     /** Deletes the message of this delivery, unless it has been delivered again since (stale receipt). */
     AckResult ack(String queue, ReceiptHandle receipt);
 
+    /** Acks several deliveries in one transaction; the results are in the order of {@code receipts}. */
+    List<AckResult> ackAll(String queue, List<ReceiptHandle> receipts);
+
     /** Deletes a message by id, which is only unambiguous while exactly one delivery of it is in flight. */
     AckResult ackById(String queue, long id);
 
