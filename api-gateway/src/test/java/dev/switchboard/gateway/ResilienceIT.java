@@ -36,10 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.cloud.loadbalancer.health-check.interval=500ms",
         // The load test below is about failover, not about the default per-client limit.
         "switchboard.gateway.rate-limit.enabled=false",
-        "switchboard.gateway.resilience.routes.etl.minimum-number-of-calls=4",
-        "switchboard.gateway.resilience.routes.etl.sliding-window-size=4",
-        "switchboard.gateway.resilience.routes.etl.wait-duration-in-open-state=30s",
-        "switchboard.gateway.resilience.routes.analytics.timeout=500ms" })
+        "switchboard.resilience.clients.etl.circuit-breaker.minimum-calls=4",
+        "switchboard.resilience.clients.etl.circuit-breaker.sliding-window-size=4",
+        "switchboard.resilience.clients.etl.circuit-breaker.wait-in-open=30s",
+        "switchboard.resilience.clients.analytics.attempt-timeout=500ms" })
 class ResilienceIT {
 
     static final WireMockServer vectorA = started();

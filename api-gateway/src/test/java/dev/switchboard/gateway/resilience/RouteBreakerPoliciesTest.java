@@ -2,43 +2,53 @@ package dev.switchboard.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.resilience.HttpStatusFailure;
+import dev.switchboard.resilience.ResiliencePolicies;
+import dev.switchboard.resilience.ResilienceProperties;
+import dev.switchboard.resilience.ResilienceProperties.CircuitBreakerProperties;
+import dev.switchboard.resilience.ResilienceProperties.ClientProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.support.NotFoundException;
 
 class RouteBreakerPoliciesTest {
 
-    private final RouteResilienceProperties.Policy defaults = new RouteResilienceProperties.Policy(Duration.ofSeconds(10),
-            50, Duration.ofSeconds(10), 100, 20, 10, Duration.ofSeconds(10), 3);
+    private final ResiliencePolicies policies = new ResiliencePolicies(new ResilienceProperties(
+            new ClientProperties(null, null, null, Duration.ofSeconds(7), null,
+                    new CircuitBreakerProperties(null, null, null, null, null, null, Duration.ofSeconds(10), null, null)),
+            Map.of("etl", new ClientProperties(null, null, null, Duration.ofMillis(500), null,
+                    new CircuitBreakerProperties(null, null, null, null, 4, 4, Duration.ofMillis(1500), null, null)))));
+
+    private final RouteBreakerPolicies routes = new RouteBreakerPolicies(policies);
 
     @Test
-    void aRouteOverridesOnlyWhatItSets() {
-        var properties = new RouteResilienceProperties(defaults, Map.of("etl", new RouteResilienceProperties.Override(
-                Duration.ofMillis(500), null, null, null, 4, null, Duration.ofMillis(1500), null)));
+    void routesTakeResilienceLibDefaultsAndTheirOwnClientSettings() {
+        CircuitBreakerConfig etl = routes.circuitBreakerConfig("etl");
+        assertThat(etl.getSlidingWindowSize()).isEqualTo(4);
+        assertThat(etl.getMinimumNumberOfCalls()).isEqualTo(4);
+        assertThat(etl.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(1500);
+        assertThat(policies.timeLimiterConfig("etl").getTimeoutDuration()).isEqualTo(Duration.ofMillis(500));
 
-        RouteResilienceProperties.Policy etl = properties.policyOf("etl");
-        assertThat(etl.timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(etl.slidingWindowSize()).isEqualTo(4);
-        assertThat(etl.failureRateThreshold()).isEqualTo(50);
-        assertThat(etl.minimumNumberOfCalls()).isEqualTo(10);
-        assertThat(properties.policyOf("other")).isEqualTo(defaults);
-
-        var policies = new RouteBreakerPolicies(properties);
-        assertThat(policies.whileOpen("etl")).as("rounded up to whole seconds").isEqualTo(2);
-        assertThat(policies.whileOpen("other")).isEqualTo(10);
-        assertThat(policies.whenUnreachable("etl")).isEqualTo(1);
+        CircuitBreakerConfig other = routes.circuitBreakerConfig("vector-search");
+        assertThat(other.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000);
+        assertThat(policies.timeLimiterConfig("vector-search").getTimeoutDuration()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
-    void policyBecomesTheResilience4jBreakerConfig() {
-        CircuitBreakerConfig config = RouteBreakerPolicies.circuitBreakerConfig(defaults);
-        assertThat(config.getFailureRateThreshold()).isEqualTo(50);
-        assertThat(config.getSlidingWindowSize()).isEqualTo(20);
-        assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
-        assertThat(config.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(3);
-        assertThat(config.getSlowCallDurationThreshold()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.getIgnoreExceptionPredicate()
-                .test(new org.springframework.cloud.gateway.support.NotFoundException("no instance"))).isTrue();
+    void retryAfterWhileOpenIsTheOpenWaitInWholeSeconds() {
+        assertThat(routes.whileOpen("etl")).isEqualTo(2);
+        assertThat(routes.whileOpen("vector-search")).isEqualTo(10);
+        assertThat(routes.whenUnreachable("etl")).isEqualTo(1);
+    }
+
+    @Test
+    void noInstanceAndClientErrorsAreIgnoredButIoFailuresCount() {
+        CircuitBreakerConfig config = routes.circuitBreakerConfig("etl");
+        assertThat(config.getIgnoreExceptionPredicate().test(new NotFoundException("no instance"))).isTrue();
+        assertThat(config.getIgnoreExceptionPredicate().test(new HttpStatusFailure(429, null))).isTrue();
+        assertThat(config.getIgnoreExceptionPredicate().test(new IOException("reset"))).isFalse();
     }
 }
