@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The instance list of every backend's load balancer (a per-service child context, hence no {@code @Configuration}
- * here: it must not be picked up by the main context): discovered instances (Eureka plus configured URLs), minus
+ * here: it must not be picked up by the main context): discovered instances (Eureka plus configured URLs, once per
+ * host and port), minus
  * those failing their health check, minus the instance a retried request already failed on.
  */
 class GatewayLoadBalancerConfiguration {
@@ -15,6 +16,7 @@ class GatewayLoadBalancerConfiguration {
     ServiceInstanceListSupplier gatewayInstanceListSupplier(ConfigurableApplicationContext context) {
         return ServiceInstanceListSupplier.builder()
                 .withDiscoveryClient()
+                .with((ctx, delegate) -> new DistinctInstancesSupplier(delegate))
                 .withHealthChecks()
                 .with((ctx, delegate) -> new AvoidPreviousAttemptSupplier(delegate))
                 .build(context);
