@@ -46,17 +46,21 @@ class ResilienceIT {
     static final WireMockServer vectorB = started();
     static final WireMockServer etl = started();
     static final WireMockServer analytics = started();
+    static final WireMockServer queueUnavailable = started();
+    static final WireMockServer queueFine = started();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("switchboard.gateway.instances.always.vector-api", () -> vectorA.baseUrl() + "," + vectorB.baseUrl());
         registry.add("switchboard.gateway.instances.always.etl-api", etl::baseUrl);
         registry.add("switchboard.gateway.instances.always.analytics-api", analytics::baseUrl);
+        registry.add("switchboard.gateway.instances.without-eureka.message-queue",
+                () -> queueUnavailable.baseUrl() + "," + queueFine.baseUrl());
     }
 
     @AfterAll
     static void stopBackends() {
-        List.of(vectorA, vectorB, etl, analytics).forEach(WireMockServer::stop);
+        List.of(vectorA, vectorB, etl, analytics, queueUnavailable, queueFine).forEach(WireMockServer::stop);
     }
 
     @LocalServerPort
@@ -108,6 +112,33 @@ class ResilienceIT {
     }
 
     @Test
+    void idempotentRequestAnswered503IsRetriedOnTheOtherInstanceOthersAreNot() {
+        queueUnavailable.stubFor(any(urlPathMatching("/api/v1/queue.*")).willReturn(aResponse().withStatus(503)));
+        queueFine.stubFor(any(urlPathMatching("/api/v1/queue.*")).willReturn(okJson("[]")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (int i = 0; i < 4; i++) {
+                assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
+            }
+        });
+        int beforeGets = queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queues"))).size();
+        for (int i = 0; i < 10; i++) {
+            assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
+        }
+        assertThat(queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queues"))).size() - beforeGets)
+                .as("the failing instance was tried, and retried elsewhere").isPositive();
+
+        int unavailable = 0;
+        int beforePosts = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathMatching("/api/v1/queue/.*"))).size();
+        for (int i = 0; i < 6; i++) {
+            unavailable += gateway.post("/api/v1/queue/jobs/publish", "{}").statusCode() == 503 ? 1 : 0;
+        }
+        int postsToFailing = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathMatching("/api/v1/queue/.*"))).size() - beforePosts;
+        assertThat(unavailable).as("a POST is never sent twice").isEqualTo(postsToFailing).isPositive();
+    }
+
+    @Test
     void openBreakerAnswers503NamingTheRouteWithin50Ms() {
         etl.stubFor(get(urlEqualTo("/health")).willReturn(okJson("{\"status\":\"UP\"}")));
         etl.stubFor(any(urlPathMatching("/api/v1/etl/.*")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -147,6 +178,7 @@ class ResilienceIT {
         server.start();
         server.stubFor(get(urlEqualTo("/health")).willReturn(okJson("{\"status\":\"UP\"}")));
         server.stubFor(get(urlEqualTo("/api/v1/stats")).willReturn(okJson("{\"documents\":3}")));
+        server.stubFor(get(urlEqualTo("/api/v1/queues")).willReturn(okJson("[]")));
         return server;
     }
 }

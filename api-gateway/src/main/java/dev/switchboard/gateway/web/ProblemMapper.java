@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Turns whatever went wrong while serving an exchange into the problem the client gets. Backend trouble
@@ -78,7 +79,7 @@ public class ProblemMapper {
             return new GatewayProblem(HttpStatus.GATEWAY_TIMEOUT, "backend-timeout",
                     "The backend of route '" + routeId + "' did not answer in time").withProperty("route", routeId);
         }
-        if (cause instanceof ConnectException || cause instanceof IOException) {
+        if (cause instanceof ConnectException || cause instanceof IOException || cause instanceof AbortedException) {
             return unavailable(routeId, "backend-unavailable",
                     "The backend of route '" + routeId + "' could not be reached", retryAfter.whenUnreachable(routeId));
         }
