@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class CircuitBreakerIT {
 
+    /** The admin key whose digest the test application.yml configures. */
+    private static final String ADMIN_KEY = "resilience-test-admin-key";
+
     static final WireMockServer stub = started();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -188,6 +191,18 @@ class CircuitBreakerIT {
     }
 
     @Test
+    void endpointNeedsTheAdminKeyAndChangesNothingWithoutIt() throws Exception {
+        call("/ok");
+
+        HttpResponse<String> refused = actuator("POST", "/actuator/resilience/breaker", "{\"action\":\"force-open\"}",
+                "not-the-admin-key");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(this.clients.circuitBreaker("breaker").getState()).isEqualTo(State.CLOSED);
+    }
+
+    @Test
     void endpointRejectsAnUnknownActionAndAnUnknownBreakerAndChangesNothing() throws Exception {
         call("/ok");
 
@@ -222,8 +237,13 @@ class CircuitBreakerIT {
     }
 
     private HttpResponse<String> actuator(String method, String path, String body) throws Exception {
+        return actuator(method, path, body, ADMIN_KEY);
+    }
+
+    private HttpResponse<String> actuator(String method, String path, String body, String adminKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-            .timeout(Duration.ofSeconds(10));
+            .timeout(Duration.ofSeconds(10))
+            .header("X-Admin-Key", adminKey);
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         }
