@@ -41,7 +41,9 @@ public class WaitingConsumers implements SmartLifecycle, DisposableBean {
     private final Map<String, ConcurrentLinkedDeque<Waiter>> waiters = new ConcurrentHashMap<>();
     private final Set<String> servesPending = ConcurrentHashMap.newKeySet();
     private final ExecutorService servers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "queue-long-poll"));
-    private volatile boolean running;
+    // Running from construction: the lifecycle phase that makes this stop before the web server also makes it start
+    // after the web server, and a long poll arriving in between must wait, not be answered at once.
+    private volatile boolean running = true;
     private final ScheduledExecutorService rechecks = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "queue-long-poll-recheck"));
 
