@@ -160,6 +160,23 @@ class CircuitBreakerIT {
     }
 
     @Test
+    void clientsSharingSettingsHaveTheirOwnBreakers() {
+        RestClient first = this.clients.get("breaker:instance-1", "breaker");
+        RestClient second = this.clients.get("breaker:instance-2", "breaker");
+
+        for (int i = 0; i < 4; i++) {
+            first.get().uri("/fail").exchange((request, response) -> response.getStatusCode());
+        }
+
+        assertThat(this.clients.circuitBreaker("breaker:instance-1").getState()).isEqualTo(State.OPEN);
+        assertThat(this.clients.circuitBreaker("breaker:instance-1").getCircuitBreakerConfig().getMinimumNumberOfCalls())
+            .as("settings of 'breaker'").isEqualTo(4);
+        assertThat(second.get().uri("/ok").retrieve().body(String.class)).isEqualTo("ok");
+        assertThat(this.clients.circuitBreaker("breaker:instance-2").getState()).isEqualTo(State.CLOSED);
+        assertThat(this.clients.get("breaker:instance-1", "breaker")).isSameAs(first);
+    }
+
+    @Test
     void endpointListsBreakersAndForcesOpenAndResetsOverHttp() throws Exception {
         call("/ok");
 
