@@ -231,7 +231,8 @@ class CircuitBreakerIT {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("resilience4j_circuitbreaker_state{name=\"breaker\",state=\"closed\"} 1.0")
             .contains("resilience4j_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"breaker\"}")
-            .containsPattern("resilience4j_retry_calls_total\\{kind=\"successful_without_retry\",name=\"flaky\"\\} [1-9]");
+            .containsPattern("resilience4j_retry_calls_total\\{kind=\"successful_without_retry\",name=\"flaky\"\\} [1-9]")
+            .contains("switchboard_resilience_retry_budget_tokens{name=\"flaky\"} 10000.0");
     }
 
     private HttpStatusCode call(String path) {
