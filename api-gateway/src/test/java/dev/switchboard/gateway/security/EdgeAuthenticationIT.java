@@ -101,6 +101,12 @@ class EdgeAuthenticationIT {
         assertThat(get(port, "/open/a").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theAdminKeyOfABackendAdminOperationIsPassedThrough() {
+        assertThat(get(port, "/open/a", "X-Admin-Key", "backend-admin-key").statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Admin-Key", equalTo("backend-admin-key")));
+    }
+
     @Nested
     class ApiKeys {
 
