@@ -100,8 +100,9 @@ class EdgeSecurityConfiguration {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                // A proxy must not rewrite the backends' caching headers (and the response cache honours them).
-                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                // A proxy does not rewrite its backends' responses: no Cache-Control (the response cache honours the
+                // backends' own), X-Frame-Options or other hardening headers added to them; backends set their own.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .addFilterAt(adminFilter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(apiKeyFilter, SecurityWebFiltersOrder.AUTHENTICATION)

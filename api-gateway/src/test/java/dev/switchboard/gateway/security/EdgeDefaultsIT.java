@@ -61,6 +61,8 @@ class EdgeDefaultsIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("things");
+        assertThat(response.headers().map()).as("the backend's response is not rewritten")
+                .doesNotContainKeys("x-frame-options", "cache-control", "pragma", "expires");
         backend.verify(getRequestedFor(urlEqualTo("/api/things")).withHeader("Authorization", equalTo("Bearer backend-token")));
         assertThat(output).doesNotContain("generated security password");
     }
