@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cost of the gateway's edge policies with wrk, against nginx serving a small JSON file:
 #   plain route, cached route (every request a hit), API-key route, JWT route.
-# Usage: bench/api-gateway-edge/run.sh [seconds-per-run]
+# Usage: [WARMUP_SECONDS=30] [CONNECTIONS=50] [GATEWAY_ARGS='--switchboard.gateway.auth.jwt-cache.enabled=false']
+#        bench/api-gateway-edge/run.sh [seconds-per-run]
 # Needs the packaged jar (./mvnw -pl api-gateway -am package -DskipTests), nginx, wrk, openssl, python3.
 set -euo pipefail
 seconds=${1:-10}
@@ -63,7 +64,7 @@ EUREKA_ENABLED=false GATEWAY_API_KEYS_SHA256="bench:$api_key_sha256" GATEWAY_JWK
   '--switchboard.gateway.auth.rules[1].path=/jwt/**' \
   '--switchboard.gateway.auth.rules[1].policy=jwt' \
   "--spring.security.oauth2.resourceserver.jwt.issuer-uri=$issuer" \
-  >"$work/gateway.log" 2>&1 &
+  ${GATEWAY_ARGS:-} >"$work/gateway.log" 2>&1 &
 pids+=($!)
 until curl -sf "http://localhost:$gateway_port/actuator/health" >/dev/null; do
   kill -0 "${pids[1]}" 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
@@ -80,7 +81,7 @@ check "$url/plain/search"
 check "$url/cached/search"
 check -H "X-API-Key: $api_key" "$url/keyed/search"
 check -H "Authorization: Bearer $token" "$url/jwt/search"
-echo "== $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "== $(date -u +%FT%TZ), gateway args: ${GATEWAY_ARGS:-none}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "-- warm-up ${warmup}s over all four routes (not recorded)"
 for path in /plain/search /cached/search; do wrk -t1 -c$connections -d$((warmup / 4))s "$url$path" >/dev/null; done
 wrk -t1 -c$connections -d$((warmup / 4))s -H "X-API-Key: $api_key" "$url/keyed/search" >/dev/null

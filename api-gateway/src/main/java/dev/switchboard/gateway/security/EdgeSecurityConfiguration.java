@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Stateless: no session, no CSRF token, no login form, no basic auth; every refusal is problem+json.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ EdgeAuthProperties.class, GatewayAdminProperties.class })
+@EnableConfigurationProperties({ EdgeAuthProperties.class, GatewayAdminProperties.class, JwtCacheProperties.class })
 class EdgeSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeSecurityConfiguration.class);
@@ -58,11 +59,14 @@ class EdgeSecurityConfiguration {
     @Bean
     SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, AccessRules rules, ApiKeyRegistry apiKeys,
             KeyHeaderAuthenticationManager apiKeyManager, GatewayAdminProperties adminProperties,
-            ProblemResponder problems, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+            ProblemResponder problems, ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JwtCacheProperties jwtCache,
+            ObjectProvider<Clock> clock) {
         ApiKeyRegistry adminKeys = ApiKeyRegistry.ofAdminDigests(adminProperties.keySha256());
         var entryPoint = new EdgeAuthenticationEntryPoint(rules, !adminKeys.isEmpty(), problems);
         var accessDenied = new EdgeAccessDeniedHandler(rules, problems);
-        ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
+        ReactiveJwtDecoder bootDecoder = jwtDecoder.getIfAvailable();
+        ReactiveJwtDecoder decoder = bootDecoder != null && jwtCache.enabled()
+                ? new ValidatedJwtCache(bootDecoder, jwtCache, clock.getIfAvailable(Clock::systemUTC)) : bootDecoder;
         if (decoder == null && rules.needsJwt()) {
             throw new IllegalStateException("switchboard.gateway.auth rules ask for JWT bearer tokens but no JWT decoder is"
                     + " configured: set GATEWAY_JWT_ISSUER_URI or GATEWAY_JWK_SET_URI"
