@@ -28,6 +28,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * protected routes refuse requests without or with a wrong credential (401/403 problem+json) and admit the right
  * one; the gateway's own Actuator endpoints beyond health, info and prometheus need the admin key.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "spring.cloud.gateway.server.webflux.routes[0].id=edge-auth-test",
@@ -56,7 +60,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "switchboard.admin.key-sha256=" + EdgeAuthenticationIT.ADMIN_KEY_SHA256,
         "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + EdgeAuthenticationIT.ISSUER,
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=${test.backend-url}/jwks.json",
-        "management.endpoints.web.exposure.include=health,info,prometheus,metrics,env" })
+        "management.endpoints.web.exposure.include=health,info,prometheus,metrics,env",
+        // Debug logging of the security chain and the gateway, so that credentialsNeverReachTheLogs sees all of it.
+        "logging.level.org.springframework.security=DEBUG", "logging.level.dev.switchboard.gateway=DEBUG" })
 class EdgeAuthenticationIT {
 
     static final String REPORTING_KEY = "reporting-key-0f4c";
@@ -99,6 +105,24 @@ class EdgeAuthenticationIT {
     @Test
     void publicRoutesNeedNoCredential() {
         assertThat(get(port, "/open/a").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void credentialsNeverReachTheLogs(CapturedOutput output) {
+        String forgedToken = token(impostorKey, ISSUER, 300);
+        String expiredToken = token(signingKey, ISSUER, -300);
+        String validToken = token(signingKey, ISSUER, 300);
+
+        get(port, "/keyed/a", "X-API-Key", "wrong-key-9d1e");
+        get(port, "/keyed/a", "X-API-Key", REPORTING_KEY);
+        get(port, "/token/a", "Authorization", "Bearer " + forgedToken);
+        get(port, "/token/a", "Authorization", "Bearer " + expiredToken);
+        get(port, "/token/a", "Authorization", "Bearer " + validToken);
+        get(port, "/actuator/env", "X-Admin-Key", "wrong-admin-4471");
+        get(port, "/actuator/env", "X-Admin-Key", ADMIN_KEY);
+
+        assertThat(output.getAll()).doesNotContain("wrong-key-9d1e", REPORTING_KEY, forgedToken, expiredToken, validToken,
+                "wrong-admin-4471", ADMIN_KEY);
     }
 
     @Test
