@@ -26,10 +26,26 @@ class ResponseCacheConfiguration {
     static final String CACHE_NAME = "gateway.responses";
 
     @Bean
-    ResponseCacheFilter responseCacheFilter(ResponseCacheProperties properties, MeterRegistry registry,
+    ResponseCacheStoringFilter responseCacheStoringFilter(ResponseCacheProperties properties,
+            ResponseCacheParts parts) {
+        return new ResponseCacheStoringFilter(new ResponseCachePolicy(properties), parts.cache(), parts.metrics(),
+                parts.clock());
+    }
+
+    @Bean
+    ResponseCacheLookupFilter responseCacheLookupFilter(ResponseCacheParts parts) {
+        return new ResponseCacheLookupFilter(parts.cache(), parts.metrics(), parts.clock());
+    }
+
+    @Bean
+    ResponseCacheParts responseCacheParts(ResponseCacheProperties properties, MeterRegistry registry,
             ObjectProvider<Clock> clock) {
-        return new ResponseCacheFilter(new ResponseCachePolicy(properties), responseCache(properties, registry),
-                new ResponseCacheMetrics(registry), clock.getIfAvailable(Clock::systemUTC));
+        return new ResponseCacheParts(responseCache(properties, registry), new ResponseCacheMetrics(registry),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** What both halves of the cache share. */
+    record ResponseCacheParts(Cache<ResponseCacheKey, CachedResponse> cache, ResponseCacheMetrics metrics, Clock clock) {
     }
 
     private static Cache<ResponseCacheKey, CachedResponse> responseCache(ResponseCacheProperties properties,

@@ -52,6 +52,11 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
+    ApiKeyStrippingFilter edgeApiKeyStrippingFilter() {
+        return new ApiKeyStrippingFilter();
+    }
+
+    @Bean
     ProblemResponder edgeProblemResponder(JsonMapper jsonMapper) {
         return new ProblemResponder(jsonMapper);
     }

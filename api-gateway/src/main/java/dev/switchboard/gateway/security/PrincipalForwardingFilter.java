@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs after authorization: records who the caller is ({@link EdgeHeaders#PRINCIPAL_ATTRIBUTE} for the rate
- * limiter and the cache, {@link EdgeHeaders#PRINCIPAL} for the backend), drops a client-sent principal header so
- * it cannot be forged, and removes the API key so backends never receive gateway credentials.
+ * limiter and the cache, {@link EdgeHeaders#PRINCIPAL} for the backend) and drops a client-sent principal header
+ * so it cannot be forged. The API key itself is removed later, by {@link ApiKeyStrippingFilter}.
  */
 final class PrincipalForwardingFilter implements WebFilter {
 
@@ -32,7 +32,6 @@ final class PrincipalForwardingFilter implements WebFilter {
     private static ServerWebExchange forward(ServerWebExchange exchange, Optional<String> principal) {
         principal.ifPresent(name -> exchange.getAttributes().put(EdgeHeaders.PRINCIPAL_ATTRIBUTE, name));
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
-            headers.remove(EdgeHeaders.API_KEY);
             headers.remove(EdgeHeaders.PRINCIPAL);
             principal.ifPresent(name -> headers.set(EdgeHeaders.PRINCIPAL, name));
         }).build();

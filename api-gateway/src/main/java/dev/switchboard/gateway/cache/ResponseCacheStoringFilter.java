@@ -3,6 +3,7 @@ package dev.switchboard.gateway.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,16 +23,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers GETs on the configured routes and paths from memory while the stored response is fresh, and keeps
- * backend responses that may be kept. Every covered response carries {@code X-Cache: HIT} or {@code MISS}.
- * A client's {@code Cache-Control: no-cache} skips the lookup (the fresh answer replaces the stored one);
- * {@code no-store} skips the cache both ways.
+ * The first half of the response cache, for GETs on the configured routes and paths: marks the response
+ * {@code X-Cache: MISS} unless it is replayed, and keeps the backend's response when it may be kept, copying the
+ * body while it streams to the client. The lookup itself is {@link ResponseCacheLookupFilter}'s, later in the chain.
  *
- * <p>Ordered just before {@link NettyWriteResponseFilter}, so the response it decorates is the one the gateway
- * writes; the lookup therefore happens after the route's own filters with a lower order and before the ones with
- * a higher order (load balancing, the proxy call).
+ * <p>Ordered just before {@link NettyWriteResponseFilter}: the response decorated here is the one the gateway
+ * writes the backend's answer to.
  */
-final class ResponseCacheFilter implements GlobalFilter, Ordered {
+final class ResponseCacheStoringFilter implements GlobalFilter, Ordered {
 
     static final String X_CACHE = "X-Cache";
     static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
@@ -45,7 +44,7 @@ final class ResponseCacheFilter implements GlobalFilter, Ordered {
     private final ResponseCacheMetrics metrics;
     private final Clock clock;
 
-    ResponseCacheFilter(ResponseCachePolicy policy, Cache<ResponseCacheKey, CachedResponse> cache,
+    ResponseCacheStoringFilter(ResponseCachePolicy policy, Cache<ResponseCacheKey, CachedResponse> cache,
             ResponseCacheMetrics metrics, Clock clock) {
         this.policy = policy;
         this.cache = cache;
@@ -70,18 +69,8 @@ final class ResponseCacheFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         ResponseCacheKey key = policy.keyOf(exchange);
-        if (client.noCache()) {
-            metrics.bypass();
-        }
-        else {
-            CachedResponse stored = cache.getIfPresent(key);
-            if (stored != null) {
-                metrics.hit();
-                return replay(exchange.getResponse(), stored);
-            }
-            metrics.miss();
-        }
-        return chain.filter(exchange.mutate().response(new StoringResponse(exchange.getResponse(), key)).build());
+        exchange.getAttributes().put(CacheLookup.ATTRIBUTE, new CacheLookup(key, client.noCache()));
+        return chain.filter(exchange.mutate().response(new StoringResponse(exchange, key)).build());
     }
 
     private static void markMiss(ServerHttpResponse response) {
@@ -93,33 +82,27 @@ final class ResponseCacheFilter implements GlobalFilter, Ordered {
         });
     }
 
-    private Mono<Void> replay(ServerHttpResponse response, CachedResponse stored) {
-        response.setStatusCode(HttpStatusCode.valueOf(stored.status()));
-        HttpHeaders headers = response.getHeaders();
-        stored.headers().forEach(headers::put);
-        long age = Math.max(0, Duration.between(stored.storedAt(), clock.instant()).toSeconds());
-        headers.set(HttpHeaders.AGE, Long.toString(age));
-        headers.set(X_CACHE, "HIT");
-        headers.setContentLength(stored.body().length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(stored.body())));
-    }
-
-    /** Passes the backend's body through unchanged while copying it, and stores it once complete. */
+    /** Passes the body through unchanged while copying it, and stores it once complete. */
     private final class StoringResponse extends ServerHttpResponseDecorator {
 
+        private final ServerWebExchange exchange;
         private final ResponseCacheKey key;
 
-        StoringResponse(ServerHttpResponse delegate, ResponseCacheKey key) {
-            super(delegate);
+        StoringResponse(ServerWebExchange exchange, ResponseCacheKey key) {
+            super(exchange.getResponse());
+            this.exchange = exchange;
             this.key = key;
         }
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            if (exchange.getAttributes().containsKey(CacheLookup.REPLAYED_ATTRIBUTE)) {
+                return super.writeWith(body);
+            }
             HttpStatusCode status = getStatusCode();
             HttpHeaders headers = getHeaders();
             Optional<Duration> ttl = policy.storableFor(status != null ? HttpStatus.resolve(status.value()) : null, headers);
-            if (ttl.isEmpty() || headers.getContentLength() > policy.maxEntryBytes()) {
+            if (status == null || ttl.isEmpty() || headers.getContentLength() > policy.maxEntryBytes()) {
                 return super.writeWith(body);
             }
             BodyCopy copy = new BodyCopy(policy.maxEntryBytes());
@@ -135,7 +118,7 @@ final class ResponseCacheFilter implements GlobalFilter, Ordered {
         HttpHeaders copy = new HttpHeaders();
         headers.forEach((name, values) -> {
             if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
-                copy.put(name, java.util.List.copyOf(values));
+                copy.put(name, List.copyOf(values));
             }
         });
         return copy;
