@@ -163,6 +163,23 @@ class CircuitBreakerIT {
     }
 
     @Test
+    void clientsSharingSettingsHaveTheirOwnBreakers() {
+        RestClient first = this.clients.get("breaker:instance-1", "breaker");
+        RestClient second = this.clients.get("breaker:instance-2", "breaker");
+
+        for (int i = 0; i < 4; i++) {
+            first.get().uri("/fail").exchange((request, response) -> response.getStatusCode());
+        }
+
+        assertThat(this.clients.circuitBreaker("breaker:instance-1").getState()).isEqualTo(State.OPEN);
+        assertThat(this.clients.circuitBreaker("breaker:instance-1").getCircuitBreakerConfig().getMinimumNumberOfCalls())
+            .as("settings of 'breaker'").isEqualTo(4);
+        assertThat(second.get().uri("/ok").retrieve().body(String.class)).isEqualTo("ok");
+        assertThat(this.clients.circuitBreaker("breaker:instance-2").getState()).isEqualTo(State.CLOSED);
+        assertThat(this.clients.get("breaker:instance-1", "breaker")).isSameAs(first);
+    }
+
+    @Test
     void endpointListsBreakersAndForcesOpenAndResetsOverHttp() throws Exception {
         call("/ok");
 
@@ -229,7 +246,8 @@ class CircuitBreakerIT {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("resilience4j_circuitbreaker_state{name=\"breaker\",state=\"closed\"} 1.0")
             .contains("resilience4j_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"breaker\"}")
-            .containsPattern("resilience4j_retry_calls_total\\{kind=\"successful_without_retry\",name=\"flaky\"\\} [1-9]");
+            .containsPattern("resilience4j_retry_calls_total\\{kind=\"successful_without_retry\",name=\"flaky\"\\} [1-9]")
+            .contains("switchboard_resilience_retry_budget_tokens{name=\"flaky\"} 10000.0");
     }
 
     private HttpStatusCode call(String path) {
