@@ -128,7 +128,8 @@ class BadInputIT {
 
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + bad.path().replace("/Q/", "/" + queue + "/")
                 .replace("/Q", "/" + queue)))
-                .method(bad.method(), bad.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(bad.body()));
+                .method(bad.method(), bad.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(bad.body()))
+                .header("X-Admin-Key", QueueClient.ADMIN_KEY);
         if (bad.contentType() != null) {
             request.header("Content-Type", bad.contentType());
         }
