@@ -1,0 +1,82 @@
+package dev.switchboard.collector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A WireMock backend goes down and recovers; the collector reports both within two poll intervals. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class StatusTrackingIT {
+
+    static final Duration INTERVAL = Duration.ofMillis(300);
+    static final WireMockServer backend = started();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    static WireMockServer started() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"ok\"}")));
+        return server;
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.stop();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.collector.interval", () -> INTERVAL.toMillis() + "ms");
+        registry.add("switchboard.collector.timeout", () -> "250ms");
+        registry.add("switchboard.collector.static-targets.vector-api", () -> "http://localhost:" + backend.port());
+        registry.add("switchboard.collector.history.data-dir", () -> "target/it-data/" + java.util.UUID.randomUUID());
+        registry.add("eureka.client.enabled", () -> "false");
+    }
+
+    @Test
+    void reportsDownWithinTwoIntervalsAndUpAfterRecovery() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(metrics()).contains("\"service\":\"vector-api\",\"status\":\"UP\""));
+
+        backend.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"DOWN\"}")));
+        // Two intervals, plus one for the HTTP round trips of this check itself.
+        await().atMost(INTERVAL.multipliedBy(3)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(metrics()).contains("\"service\":\"vector-api\",\"status\":\"DOWN\"")
+                        .contains("\"httpStatus\":503"));
+
+        backend.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"ok\"}")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(metrics()).contains("\"service\":\"vector-api\",\"status\":\"UP\""));
+    }
+
+    private String metrics() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
