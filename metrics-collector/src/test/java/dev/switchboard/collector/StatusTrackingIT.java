@@ -73,10 +73,43 @@ class StatusTrackingIT {
                 assertThat(metrics()).contains("\"service\":\"vector-api\",\"status\":\"UP\""));
     }
 
+    @Test
+    void servesHistoryAndSummaryOfAWatchedService() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> history = call("/api/v1/metrics/vector-api?step=1s");
+            assertThat(history.statusCode()).isEqualTo(200);
+            assertThat(history.body()).contains("\"service\":\"vector-api\"").contains("\"history\":[{");
+            HttpResponse<String> summary = call("/api/v1/metrics/summary");
+            assertThat(summary.body()).contains("\"service\":\"vector-api\"").contains("\"availability1h\":");
+        });
+    }
+
+    @Test
+    void rejectsUnknownServicesAndBadRangesWithProblems() throws Exception {
+        assertProblem(call("/api/v1/metrics/no-such-service"), 404, "unknown-service");
+        assertProblem(call("/api/v1/metrics/vector-api?from=yesterday"), 400, "invalid-time-range");
+        assertProblem(call("/api/v1/metrics/vector-api?from=2026-11-25T10:00:00Z&to=2026-11-25T09:00:00Z"), 400,
+                "invalid-time-range");
+        assertProblem(call("/api/v1/metrics/vector-api?step=-5s"), 400, "invalid-time-range");
+        assertProblem(call("/api/v1/metrics/vector-api?step=banana"), 400, "invalid-time-range");
+        assertProblem(call("/api/v1/metrics/vector-api?from=2026-01-01T00:00:00Z&step=1ms"), 400, "invalid-time-range");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String kind) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("urn:switchboard:problem:" + kind).contains("\"detail\":");
+    }
+
     private String metrics() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = call("/api/v1/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
+    }
+
+    private HttpResponse<String> call(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

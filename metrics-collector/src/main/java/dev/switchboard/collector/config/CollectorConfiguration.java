@@ -1,16 +1,19 @@
 package dev.switchboard.collector.config;
 
+import dev.switchboard.collector.history.HistoryQueries;
 import dev.switchboard.collector.poll.ActuatorReader;
 import dev.switchboard.collector.poll.HealthProbe;
 import dev.switchboard.collector.poll.PollListener;
 import dev.switchboard.collector.poll.Poller;
 import dev.switchboard.collector.state.LiveState;
 import dev.switchboard.collector.state.StatusChangeListener;
+import dev.switchboard.collector.summary.SummaryService;
 import dev.switchboard.collector.target.DiscoveryTargetSource;
 import dev.switchboard.collector.target.StaticTargetSource;
 import dev.switchboard.collector.target.TargetSource;
 import dev.switchboard.collector.target.Targets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,5 +66,13 @@ class CollectorConfiguration {
     Poller poller(Targets targets, HealthProbe probe, ActuatorReader actuatorReader,
                   ObjectProvider<PollListener> listeners, CollectorProperties properties, Clock clock) {
         return new Poller(targets, probe, actuatorReader, listeners.orderedStream().toList(), properties, clock);
+    }
+
+    @Bean
+    SummaryService summaryService(LiveState liveState, HistoryQueries history, Clock clock,
+                                  CollectorProperties properties) {
+        Duration reuseFor = properties.interval().compareTo(Duration.ofSeconds(5)) < 0 ? properties.interval()
+                : Duration.ofSeconds(5);
+        return new SummaryService(liveState, history, clock, reuseFor);
     }
 }

@@ -67,11 +67,16 @@ public record CollectorProperties(
      * @param rawRetention how long raw samples are kept
      * @param aggregateRetention how long one-minute aggregates are kept
      * @param retentionInterval how often old history is trimmed
+     * @param bufferCapacity samples held in memory waiting to be written; beyond it the oldest are dropped
+     * @param exactRangeLimit history ranges up to this long (and within raw retention) are computed from raw
+     *                        samples, longer ones from one-minute aggregates
      */
     public record History(@DefaultValue("./data") @NotNull Path dataDir,
                           @DefaultValue("24h") @NotNull Duration rawRetention,
                           @DefaultValue("30d") @NotNull Duration aggregateRetention,
-                          @DefaultValue("5m") @NotNull Duration retentionInterval) {
+                          @DefaultValue("5m") @NotNull Duration retentionInterval,
+                          @DefaultValue("50000") @Min(100) int bufferCapacity,
+                          @DefaultValue("6h") @NotNull Duration exactRangeLimit) {
     }
 
     /**
