@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.queue.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.queue.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.queue.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.queue.metrics;
+
+import org.jspecify.annotations.NullMarked;

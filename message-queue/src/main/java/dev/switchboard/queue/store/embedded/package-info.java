@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.queue.store.embedded;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.queue.store;
+
+import org.jspecify.annotations.NullMarked;

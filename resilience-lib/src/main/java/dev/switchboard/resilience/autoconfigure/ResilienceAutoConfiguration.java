@@ -1,0 +1,97 @@
+package dev.switchboard.resilience.autoconfigure;
+
+import dev.switchboard.resilience.ResiliencePolicies;
+import dev.switchboard.resilience.ResilienceProperties;
+import dev.switchboard.resilience.ResilientHttpClients;
+import dev.switchboard.resilience.Sleeper;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetricsPublisher;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The policy translator, shared circuit breaker and retry registries (unless the application, e.g. through
+ * resilience4j-spring-boot4, already has them), the named RestClient factory and Micrometer metrics.
+ */
+@AutoConfiguration(afterName = {
+        "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+        "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerMetricsAutoConfiguration",
+        "io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+        "io.github.resilience4j.springboot.retry.autoconfigure.RetryMetricsAutoConfiguration",
+        "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+        "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@EnableConfigurationProperties(ResilienceProperties.class)
+public class ResilienceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ResiliencePolicies resiliencePolicies(ResilienceProperties properties) {
+        return new ResiliencePolicies(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CircuitBreakerRegistry circuitBreakerRegistry() {
+        return CircuitBreakerRegistry.ofDefaults();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetryRegistry retryRegistry() {
+        return RetryRegistry.ofDefaults();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Sleeper resilienceSleeper() {
+        return Sleeper.threadSleep();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(RestClient.class)
+    ResilientHttpClients resilientHttpClients(ResiliencePolicies policies, CircuitBreakerRegistry circuitBreakers,
+            RetryRegistry retries, ObjectProvider<RestClient.Builder> builders,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories, ObjectProvider<Clock> clock,
+            Sleeper sleeper) {
+        return new ResilientHttpClients(policies, circuitBreakers, retries,
+                () -> builders.getIfAvailable(RestClient::builder),
+                requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+                clock.getIfAvailable(Clock::systemUTC), sleeper);
+    }
+
+    /**
+     * Breaker and retry meters ({@code resilience4j_circuitbreaker_state}, {@code ..._calls},
+     * {@code resilience4j_retry_calls}), unless resilience4j-spring-boot4 already publishes them.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ MeterRegistry.class, TaggedCircuitBreakerMetrics.class })
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean({ TaggedCircuitBreakerMetrics.class, TaggedCircuitBreakerMetricsPublisher.class })
+        TaggedCircuitBreakerMetrics resilienceCircuitBreakerMetrics(CircuitBreakerRegistry registry) {
+            return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean({ TaggedRetryMetrics.class, TaggedRetryMetricsPublisher.class })
+        TaggedRetryMetrics resilienceRetryMetrics(RetryRegistry registry) {
+            return TaggedRetryMetrics.ofRetryRegistry(registry);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.samples.analytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,95 @@
+package dev.switchboard.samples.etl;
+
+import dev.switchboard.samples.etl.queue.QueueClient;
+import dev.switchboard.samples.etl.queue.QueueDispatcher;
+import dev.switchboard.samples.etl.queue.QueueWorker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The etl-api role's beans, created only when its profile is active (its controller carries the same profile).
+ * Jobs run in process, or, when {@code QUEUE_URL} is set, travel through the message queue's {@code etl} queue.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("etl-api")
+@EnableConfigurationProperties(EtlProperties.class)
+class EtlApiConfiguration {
+
+    static final String QUEUE_MODE = "'${switchboard.sample.etl.queue-url:}'.trim() != ''";
+
+    @Bean
+    JobRepository jobRepository(EtlProperties properties) {
+        return new JobRepository(properties.retainedJobs());
+    }
+
+    @Bean
+    EtlEngine etlEngine() {
+        return new EtlEngine();
+    }
+
+    @Bean
+    JobRunner jobRunner(JobRepository repository, EtlEngine engine, MeterRegistry meters) {
+        return new JobRunner(repository, engine, Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    EtlJobService etlJobService(JobRepository repository, JobDispatcher dispatcher) {
+        return new EtlJobService(repository, dispatcher, Clock.systemUTC());
+    }
+
+    // Nested configurations are also found by component scanning on their own, so they repeat the role's profile.
+    @Configuration(proxyBeanMethods = false)
+    @Profile("etl-api")
+    @ConditionalOnExpression("!(" + QUEUE_MODE + ")")
+    static class InProcessMode {
+
+        @Bean
+        InProcessDispatcher inProcessDispatcher(JobRunner runner, EtlProperties properties) {
+            return new InProcessDispatcher(runner, properties.workers(), properties.backlog());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile("etl-api")
+    @ConditionalOnExpression(QUEUE_MODE)
+    static class QueueMode {
+
+        @Bean
+        QueueClient queueClient(EtlProperties properties, RestClient.Builder builder, JsonMapper json) {
+            // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http can lose request bodies on some servers.
+            var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build());
+            // A long poll legitimately takes the whole wait; only a server silent for longer than that has failed.
+            requestFactory.setReadTimeout(properties.pollWait().plusSeconds(10));
+            RestClient http = builder.clone()
+                    .baseUrl(properties.queueUrl().strip())
+                    .requestFactory(requestFactory)
+                    .build();
+            return new QueueClient(http, json);
+        }
+
+        @Bean
+        QueueDispatcher queueDispatcher(QueueClient queue, EtlProperties properties) {
+            return new QueueDispatcher(queue, properties.queueName());
+        }
+
+        @Bean
+        QueueWorker queueWorker(QueueClient queue, EtlProperties properties, JobRepository repository, JobRunner runner,
+                EtlEngine engine, JsonMapper json) {
+            return new QueueWorker(queue, properties.queueName(), properties.pollWait(), properties.consumers(),
+                    repository, runner, engine, json);
+        }
+    }
+}

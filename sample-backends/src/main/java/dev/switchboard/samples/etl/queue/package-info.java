@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.samples.etl.queue;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.samples.fault;
+
+import org.jspecify.annotations.NullMarked;

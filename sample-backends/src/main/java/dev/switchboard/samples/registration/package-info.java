@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.samples.registration;
+
+import org.jspecify.annotations.NullMarked;

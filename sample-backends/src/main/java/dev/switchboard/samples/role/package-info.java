@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.samples.role;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.samples.vector;
+
+import org.jspecify.annotations.NullMarked;
