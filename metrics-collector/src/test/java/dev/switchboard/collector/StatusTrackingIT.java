@@ -49,7 +49,7 @@ class StatusTrackingIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("switchboard.collector.interval", () -> INTERVAL.toMillis() + "ms");
-        registry.add("switchboard.collector.timeout", () -> "250ms");
+        registry.add("switchboard.collector.timeout", () -> "2s");
         registry.add("switchboard.collector.static-targets.vector-api", () -> "http://localhost:" + backend.port());
         registry.add("switchboard.collector.history.data-dir", () -> "target/it-data/" + java.util.UUID.randomUUID());
         registry.add("eureka.client.enabled", () -> "false");
@@ -81,6 +81,15 @@ class StatusTrackingIT {
             assertThat(history.body()).contains("\"service\":\"vector-api\"").contains("\"history\":[{");
             HttpResponse<String> summary = call("/api/v1/metrics/summary");
             assertThat(summary.body()).contains("\"service\":\"vector-api\"").contains("\"availability1h\":");
+        });
+    }
+
+    @Test
+    void exportsPerTargetGaugesToPrometheus() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String text = call("/actuator/prometheus").body();
+            assertThat(text).containsPattern("collector_target_up\\{[^}]*service=\"vector-api\"[^}]*} [01]\\.0")
+                    .containsPattern("collector_target_response_time_seconds\\{[^}]*service=\"vector-api\"[^}]*} \\d");
         });
     }
 

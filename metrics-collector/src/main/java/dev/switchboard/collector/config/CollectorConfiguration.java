@@ -7,11 +7,13 @@ import dev.switchboard.collector.poll.PollListener;
 import dev.switchboard.collector.poll.Poller;
 import dev.switchboard.collector.state.LiveState;
 import dev.switchboard.collector.state.StatusChangeListener;
+import dev.switchboard.collector.state.TargetGauges;
 import dev.switchboard.collector.summary.SummaryService;
 import dev.switchboard.collector.target.DiscoveryTargetSource;
 import dev.switchboard.collector.target.StaticTargetSource;
 import dev.switchboard.collector.target.TargetSource;
 import dev.switchboard.collector.target.Targets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +62,11 @@ class CollectorConfiguration {
     @Bean
     LiveState liveState(ObjectProvider<StatusChangeListener> listeners) {
         return new LiveState(listeners.orderedStream().toList());
+    }
+
+    @Bean
+    TargetGauges targetGauges(LiveState liveState, MeterRegistry meters) {
+        return new TargetGauges(liveState, meters);
     }
 
     @Bean

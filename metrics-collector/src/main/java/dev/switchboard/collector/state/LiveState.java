@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,7 @@ public class LiveState implements PollListener {
             return;
         }
         if (isReportable(old, after.status())) {
-            StatusChange change = new StatusChange(StatusChange.TYPE, target.service(), target.instance(),
+            StatusChange change = new StatusChange(UUID.randomUUID().toString(), StatusChange.TYPE, target.service(), target.instance(),
                     target.healthUrl().toString(), old, after.status(), sample.at(), sample.httpStatus(),
                     sample.error());
             log.warn("{} went {} -> {}{}", target.key(), old, after.status(),
@@ -85,6 +87,10 @@ public class LiveState implements PollListener {
                 .sorted(Comparator.comparing((InstanceState s) -> s.target().service())
                         .thenComparing(s -> s.target().instance()))
                 .toList();
+    }
+
+    public @Nullable InstanceState instance(String key) {
+        return instances.get(key);
     }
 
     public List<InstanceState> instancesOf(String service) {
