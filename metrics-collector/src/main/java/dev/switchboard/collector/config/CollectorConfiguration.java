@@ -5,6 +5,7 @@ import dev.switchboard.collector.poll.ActuatorReader;
 import dev.switchboard.collector.poll.HealthProbe;
 import dev.switchboard.collector.poll.PollListener;
 import dev.switchboard.collector.poll.Poller;
+import dev.switchboard.collector.poll.TargetBreakers;
 import dev.switchboard.collector.state.LiveState;
 import dev.switchboard.collector.state.StatusChangeListener;
 import dev.switchboard.collector.state.TargetGauges;
@@ -13,6 +14,7 @@ import dev.switchboard.collector.target.DiscoveryTargetSource;
 import dev.switchboard.collector.target.StaticTargetSource;
 import dev.switchboard.collector.target.TargetSource;
 import dev.switchboard.collector.target.Targets;
+import dev.switchboard.resilience.ResiliencePolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,9 +72,14 @@ class CollectorConfiguration {
     }
 
     @Bean
+    TargetBreakers targetBreakers(ResiliencePolicies policies) {
+        return new TargetBreakers(policies);
+    }
+
+    @Bean
     Poller poller(Targets targets, HealthProbe probe, ActuatorReader actuatorReader,
-                  ObjectProvider<PollListener> listeners, CollectorProperties properties, Clock clock) {
-        return new Poller(targets, probe, actuatorReader, listeners.orderedStream().toList(), properties, clock);
+                  ObjectProvider<PollListener> listeners, TargetBreakers breakers, CollectorProperties properties) {
+        return new Poller(targets, probe, actuatorReader, listeners.orderedStream().toList(), breakers, properties);
     }
 
     @Bean

@@ -21,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param healthPath path of the health endpoint on static targets and on discovered instances
  * @param discovery whether instances registered in discovery are polled
  * @param staticTargets targets that do not register in discovery: service name to comma-separated base URLs
- * @param backoff how dead targets are polled less often
  * @param actuator Actuator figures read from Spring services
  * @param history where and how long samples are kept
  * @param events status-change events published to the message queue
@@ -35,7 +34,6 @@ public record CollectorProperties(
         @DefaultValue("/health") @NotBlank String healthPath,
         @DefaultValue @Valid Discovery discovery,
         @DefaultValue Map<String, String> staticTargets,
-        @DefaultValue @Valid Backoff backoff,
         @DefaultValue @Valid Actuator actuator,
         @DefaultValue @Valid History history,
         @DefaultValue @Valid Events events) {
@@ -45,13 +43,6 @@ public record CollectorProperties(
      * @param includeSelf also poll this collector's own instances
      */
     public record Discovery(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean includeSelf) {
-    }
-
-    /**
-     * @param failureThreshold consecutive failed polls after which a target is polled less often
-     * @param maxDelay longest pause between two polls of a dead target
-     */
-    public record Backoff(@DefaultValue("3") @Min(1) int failureThreshold, @DefaultValue("60s") @NotNull Duration maxDelay) {
     }
 
     /**

@@ -3,8 +3,6 @@ package dev.switchboard.collector.poll;
 import dev.switchboard.collector.config.CollectorProperties;
 import dev.switchboard.collector.target.Target;
 import dev.switchboard.collector.target.Targets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts a poll round every interval. Each target is polled on a bounded worker pool; a target whose previous
  * poll has not finished is skipped this round (so a slow target never piles up work or delays the others),
- * and a dead target is backed off.
+ * and a dead target is backed off by its circuit breaker ({@link TargetBreakers}).
  */
 public class Poller implements SmartLifecycle {
 
@@ -33,22 +31,19 @@ public class Poller implements SmartLifecycle {
     private final ActuatorReader actuatorReader;
     private final List<PollListener> listeners;
     private final CollectorProperties properties;
-    private final Clock clock;
-    private final Backoff backoff;
+    private final TargetBreakers breakers;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private @Nullable ScheduledExecutorService ticker;
     private @Nullable ThreadPoolExecutor workers;
 
     public Poller(Targets targets, HealthProbe probe, ActuatorReader actuatorReader, List<PollListener> listeners,
-                  CollectorProperties properties, Clock clock) {
+                  TargetBreakers breakers, CollectorProperties properties) {
         this.targets = targets;
         this.probe = probe;
         this.actuatorReader = actuatorReader;
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
-        this.clock = clock;
-        this.backoff = new Backoff(properties.interval(), properties.backoff().failureThreshold(),
-                properties.backoff().maxDelay());
+        this.breakers = breakers;
     }
 
     @Override
@@ -99,13 +94,18 @@ public class Poller implements SmartLifecycle {
         for (PollListener listener : listeners) {
             listener.targetsChanged(current);
         }
-        backoff.retainOnly(current.stream().map(Target::key).toList());
-        actuatorReader.retainOnly(current.stream().map(Target::key).toList());
-        Instant now = clock.instant();
+        List<String> keys = current.stream().map(Target::key).toList();
+        breakers.retainOnly(keys);
+        actuatorReader.retainOnly(keys);
         for (Target target : current) {
             String key = target.key();
-            if (backoff.due(key, now) && inFlight.add(key)) {
-                pool.execute(() -> pollOne(target));
+            // Skip a target still being polled (slow) before asking its breaker, so no permit is left unused.
+            if (inFlight.add(key)) {
+                if (breakers.tryAcquire(key)) {
+                    pool.execute(() -> pollOne(target));
+                } else {
+                    inFlight.remove(key);
+                }
             }
         }
     }
@@ -113,10 +113,8 @@ public class Poller implements SmartLifecycle {
     private void pollOne(Target target) {
         try {
             Sample sample = probe.probe(target);
-            if (sample.status() == HealthStatus.DOWN) {
-                backoff.failed(target.key(), sample.at());
-            } else {
-                backoff.succeeded(target.key());
+            breakers.record(target.key(), sample);
+            if (sample.status() != HealthStatus.DOWN) {
                 sample = sample.withFigures(actuatorReader.read(target));
             }
             for (PollListener listener : listeners) {
