@@ -39,6 +39,8 @@ echo "-- batch publish (100 per request): wrk -t2 -c16 -d${seconds}s -s batch_pu
 QUEUE=bench-batch wrk -t2 -c16 -d${seconds}s --latency -s "$here/batch_publish.lua" "$url"
 echo "-- consume + ack (from the batch-published backlog): wrk -t2 -c64 -d${seconds}s -s consume_ack.lua"
 QUEUE=bench-batch wrk -t2 -c64 -d${seconds}s --latency -s "$here/consume_ack.lua" "$url"
+echo "-- batch consume (max=10) + batch ack: wrk -t2 -c16 -d${seconds}s -s consume_batch_ack.lua"
+QUEUE=bench-batch wrk -t2 -c16 -d${seconds}s --latency -s "$here/consume_batch_ack.lua" "$url"
 for connections in ${PACED_CONNECTIONS:-20 50}; do
   echo "-- paced publish latency (~$((connections * 1000 / 20))/s offered): DELAY_MS=20 wrk -t2 -c$connections -d${seconds}s -s paced_publish.lua"
   DELAY_MS=20 wrk -t2 -c"$connections" -d${seconds}s --latency -s "$here/paced_publish.lua" "$url" | grep -E '50%|90%|99%|Requests/sec'

@@ -54,7 +54,8 @@ class BadInputIT {
         client.consume(queue, "visibilityTimeout=600");
     }
 
-    record Case(String description, String method, String path, String contentType, String body, int status) {
+    record Case(String description, String method, String path, String contentType, String body, int status,
+            String... headers) {
         @Override
         public String toString() {
             return description;
@@ -77,6 +78,9 @@ class BadInputIT {
                 new Case("publish: name with a slash-like char", "POST", "/api/v1/queue/a:b/publish", JSON, "1", 400),
                 new Case("publish: name of 81 chars", "POST", "/api/v1/queue/" + longName + "/publish", JSON, "1", 400),
                 new Case("publish: name of 81 chars plus .dlq", "POST", "/api/v1/queue/" + longName + ".dlq/publish", JSON, "1", 400),
+                new Case("publish: empty Idempotency-Key", "POST", "/api/v1/queue/Q/publish", JSON, "1", 400, "Idempotency-Key", ""),
+                new Case("publish: Idempotency-Key over 128 chars", "POST", "/api/v1/queue/Q/publish", JSON, "1", 400,
+                        "Idempotency-Key", "k".repeat(129)),
                 new Case("publish: negative delay", "POST", "/api/v1/queue/Q/publish?delaySeconds=-1", JSON, "1", 400),
                 new Case("publish: delay over 900 s", "POST", "/api/v1/queue/Q/publish?delaySeconds=901", JSON, "1", 400),
                 new Case("publish: delay not a number", "POST", "/api/v1/queue/Q/publish?delaySeconds=soon", JSON, "1", 400),
@@ -92,6 +96,11 @@ class BadInputIT {
                 new Case("ack: not JSON", "POST", "/api/v1/queue/Q/ack", JSON, "receipt", 400),
                 new Case("ack: id of the wrong type", "POST", "/api/v1/queue/Q/ack", JSON, "{\"id\":{\"x\":1}}", 400),
                 new Case("ack: unknown receipt", "POST", "/api/v1/queue/Q/ack", JSON, "{\"receiptHandle\":\"999999999.1.0123456789abcdef\"}", 404),
+                new Case("batch ack: no receipts", "POST", "/api/v1/queue/Q/ack-batch", JSON, "{\"receiptHandles\":[]}", 400),
+                new Case("batch ack: one malformed receipt", "POST", "/api/v1/queue/Q/ack-batch", JSON,
+                        "{\"receiptHandles\":[\"1.1.0123456789abcdef\",\"nope\"]}", 400),
+                new Case("batch ack: over 100 receipts", "POST", "/api/v1/queue/Q/ack-batch", JSON,
+                        "{\"receiptHandles\":[" + String.join(",", java.util.Collections.nCopies(101, "\"1.1.0123456789abcdef\"")) + "]}", 400),
                 new Case("nack: no receipt", "POST", "/api/v1/queue/Q/nack", JSON, "{\"delaySeconds\":1}", 400),
                 new Case("nack: negative delay", "POST", "/api/v1/queue/Q/nack", JSON, "{\"receiptHandle\":\"1.1.0123456789abcdef\",\"delaySeconds\":-5}", 400),
                 new Case("settings: negative max deliveries", "PUT", "/api/v1/queue/Q", JSON, "{\"maxDeliveries\":-1}", 400),
@@ -121,6 +130,9 @@ class BadInputIT {
                 .method(bad.method(), bad.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(bad.body()));
         if (bad.contentType() != null) {
             request.header("Content-Type", bad.contentType());
+        }
+        if (bad.headers().length > 0) {
+            request.headers(bad.headers());
         }
         HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
 

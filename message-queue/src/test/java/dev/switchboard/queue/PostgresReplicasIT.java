@@ -1,6 +1,7 @@
 package dev.switchboard.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,6 +50,19 @@ class PostgresReplicasIT {
     void stopReplicas() throws SQLException {
         replicas.forEach(ConfigurableApplicationContext::close);
         PostgresTestDatabase.require().dropSchema(schema);
+    }
+
+    @Test
+    void aLongPollOnOneReplicaReceivesAMessagePublishedOnTheOther() throws Exception {
+        String queue = "cross-replica";
+        CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> clients.get(1).consume(queue, "wait=10"));
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+
+        long started = System.nanoTime();
+        long id = clients.get(0).publish(queue, "\"across\"");
+        assertThat(waiting.get(5, TimeUnit.SECONDS).get("id").asLong()).isEqualTo(id);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("found by the other replica's recheck")
+                .isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

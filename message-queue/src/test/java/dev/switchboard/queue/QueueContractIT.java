@@ -89,6 +89,28 @@ abstract class QueueContractIT {
     }
 
     @Test
+    void aBatchAckAcksEachReceiptOnItsOwnTerms() {
+        client.publish(queue, "1");
+        client.publish(queue, "2");
+        List<JsonNode> first = client.consumeBatch(queue, "max=2&visibilityTimeout=0");
+        JsonNode redelivered = client.consume(queue, "max=1");
+        assertThat(redelivered).isNotNull();
+        String staleReceipt = first.get(0).get("receiptHandle").asString();
+        String liveReceipt = first.get(1).get("receiptHandle").asString();
+
+        HttpResponse<String> response = client.send("POST", "/api/v1/queue/" + queue + "/ack-batch",
+                "{\"receiptHandles\":[\"" + staleReceipt + "\",\"" + liveReceipt + "\",\"999999999.1.0123456789abcdef\"]}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> statuses = new ArrayList<>();
+        client.json(response).get("results").forEach(result -> statuses.add(result.get("status").asString()));
+        assertThat(statuses).containsExactly("stale", "acked", "not-found");
+
+        JsonNode stats = client.stats(queue);
+        assertThat(stats.get("acked").asInt()).isEqualTo(1);
+        assertThat(stats.get("inFlight").asInt()).as("the redelivered message is still in flight").isEqualTo(1);
+    }
+
+    @Test
     void acksByIdOnlyWhileTheMessageIsInFlight() {
         long id = client.publish(queue, "1");
         String byId = "{\"id\":" + id + "}";

@@ -86,6 +86,7 @@ class QueueServiceIT {
                 "post /api/v1/queue/{name}/publish-batch",
                 "get /api/v1/queue/{name}/consume",
                 "post /api/v1/queue/{name}/ack",
+                "post /api/v1/queue/{name}/ack-batch",
                 "post /api/v1/queue/{name}/nack",
                 "post /api/v1/queue/{name}/redrive",
                 "post /api/v1/queue/{name}/purge",

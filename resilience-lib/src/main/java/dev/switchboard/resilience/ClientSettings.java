@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +33,14 @@ import org.jspecify.annotations.Nullable;
 public record ClientSettings(String name, @Nullable URI baseUrl, Duration connectTimeout, Duration readTimeout,
         @Nullable Duration attemptTimeout, RetrySettings retry, CircuitBreakerSettings circuitBreaker) {
 
-    /** Built-in exception types that are retried: connect refused, connection reset, timeouts. */
+    /**
+     * Built-in exception types that are retried: connect refused, connection reset or closed under the request
+     * (the JDK client reports a reset as any of {@code SocketException}, {@code ClosedChannelException} or
+     * {@code EOFException}), timeouts.
+     */
     public static final List<Class<? extends Throwable>> DEFAULT_RETRY_EXCEPTIONS = List.of(ConnectException.class,
-            SocketException.class, EOFException.class, HttpTimeoutException.class, SocketTimeoutException.class,
-            TimeoutException.class);
+            SocketException.class, ClosedChannelException.class, EOFException.class, HttpTimeoutException.class,
+            SocketTimeoutException.class, TimeoutException.class);
 
     public ClientSettings {
         requirePositive("connect-timeout", connectTimeout);
@@ -188,7 +193,6 @@ public record ClientSettings(String name, @Nullable URI baseUrl, Duration connec
                         b.automaticTransitionToHalfOpen()));
     }
 
-    @SuppressWarnings("NullAway")
     private static <T> T first(@Nullable T own, @Nullable T defaults, T builtIn) {
         return own != null ? own : defaults != null ? defaults : builtIn;
     }

@@ -10,7 +10,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -169,12 +168,5 @@ public final class ResiliencePolicies {
                 .ignoreException(failure -> failure instanceof HttpStatusFailure status && status.status() < 500)
                 .build();
         }
-    }
-
-    /** For diagnostics: each configured client's merged settings. */
-    public Map<String, ClientSettings> configuredSettings() {
-        Map<String, ClientSettings> all = new TreeMap<>();
-        configuredClients().forEach(name -> all.put(name, settings(name)));
-        return all;
     }
 }

@@ -16,8 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -40,8 +38,6 @@ public final class ResilientHttpClients implements AutoCloseable {
 
     /** Request attribute that marks a POST or PATCH as safe to retry (value {@code Boolean.TRUE}). */
     public static final String IDEMPOTENT_ATTRIBUTE = ResilientHttpClients.class.getName() + ".idempotent";
-
-    private static final Logger logger = LoggerFactory.getLogger(ResilientHttpClients.class);
 
     private final ResiliencePolicies policies;
 
@@ -119,10 +115,6 @@ public final class ResilientHttpClients implements AutoCloseable {
     private ResilienceInterceptor createInterceptor(String name) {
         ClientSettings settings = this.policies.settings(name);
         CircuitBreaker breaker = circuitBreaker(name);
-        // One line per transition, attached once per client (interceptors are cached).
-        breaker.getEventPublisher()
-            .onStateTransition(event -> logger.info("Circuit breaker '{}' {} -> {}", event.getCircuitBreakerName(),
-                    event.getStateTransition().getFromState(), event.getStateTransition().getToState()));
         TimeLimiter limiter = settings.attemptTimeout() == null ? null
                 : TimeLimiter.of(name, this.policies.timeLimiterConfig(name));
         return new ResilienceInterceptor(name, settings.retry().statuses(), retry(name), breaker, limiter,

@@ -193,6 +193,9 @@ class CircuitBreakerIT {
 
         HttpResponse<String> badAction = actuator("POST", "/actuator/resilience/breaker", "{\"action\":\"explode\"}");
         assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(badAction.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(this.json.readTree(badAction.body()).path("detail").asString())
+            .isEqualTo("action must be 'reset' or 'force-open'");
         HttpResponse<String> missingAction = actuator("POST", "/actuator/resilience/breaker", "{}");
         assertThat(missingAction.statusCode()).isEqualTo(400);
         assertThat(this.clients.circuitBreaker("breaker").getState()).isEqualTo(State.CLOSED);

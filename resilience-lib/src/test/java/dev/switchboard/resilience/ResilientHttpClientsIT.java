@@ -153,7 +153,7 @@ class ResilientHttpClientsIT {
 
     @Test
     void aResponseSlowerThanTheReadTimeoutFailsAsATimeoutAndIsRetried() {
-        failTwiceThenSucceed("/slow", aResponse().withStatus(200).withFixedDelay(1500));
+        failTwiceThenSucceed("/slow", aResponse().withStatus(200).withFixedDelay(3000));
 
         String body = this.clients.get("flaky").get().uri("/slow").retrieve().body(String.class);
 

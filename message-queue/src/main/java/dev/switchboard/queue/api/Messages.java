@@ -65,6 +65,18 @@ final class Messages {
     record AckRequest(@Size(max = 100) @Nullable String receiptHandle, @Nullable Long id) {
     }
 
+    /** Body of a batch ack. */
+    record AckBatchRequest(@NotEmpty @Size(max = 100) List<@NotNull @Size(max = 100) String> receiptHandles) {
+    }
+
+    /** One receipt's outcome in a batch ack: {@code acked}, {@code stale} or {@code not-found}. */
+    record AckBatchEntry(String receiptHandle, long id, String status) {
+    }
+
+    /** Answer to a batch ack, in the order of the request. */
+    record AckBatchResponse(String queue, List<AckBatchEntry> results) {
+    }
+
     /** Answer to an ack or nack. */
     record AckResponse(long id, String queue, String status) {
     }

@@ -1,5 +1,8 @@
 package dev.switchboard.queue.api;
 
+import dev.switchboard.queue.api.Messages.AckBatchEntry;
+import dev.switchboard.queue.api.Messages.AckBatchRequest;
+import dev.switchboard.queue.api.Messages.AckBatchResponse;
 import dev.switchboard.queue.api.Messages.AckRequest;
 import dev.switchboard.queue.api.Messages.AckResponse;
 import dev.switchboard.queue.api.Messages.BatchConsumeResponse;
@@ -151,6 +154,24 @@ class QueueController {
         }
         long id = request.id();
         return answer(name, id, store.ackById(name, id), "acked");
+    }
+
+    @Operation(summary = "Acknowledge up to 100 deliveries in one request",
+            description = "Each receipt is acked on its own terms: `acked`, `stale` (delivered again since; nothing deleted) or `not-found`.")
+    @ApiResponse(responseCode = "200", description = "Every receipt's outcome, in request order")
+    @PostMapping(path = "/queue/{name}/ack-batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AckBatchResponse ackBatch(@PathVariable @QueueName String name, @Valid @RequestBody AckBatchRequest request) {
+        List<ReceiptHandle> receipts = request.receiptHandles().stream().map(QueueController::receipt).toList();
+        List<AckResult> results = store.ackAll(name, receipts);
+        List<AckBatchEntry> entries = new java.util.ArrayList<>(receipts.size());
+        for (int i = 0; i < receipts.size(); i++) {
+            entries.add(new AckBatchEntry(receipts.get(i).value(), receipts.get(i).messageId(), switch (results.get(i)) {
+                case DONE -> "acked";
+                case STALE -> "stale";
+                case NOT_IN_FLIGHT, NOT_FOUND -> "not-found";
+            }));
+        }
+        return new AckBatchResponse(name, entries);
     }
 
     @Operation(summary = "Release a delivery: the message is ready again now or after delaySeconds")

@@ -46,6 +46,13 @@ public final class MeteredQueueStore implements QueueStore {
     }
 
     @Override
+    public List<AckResult> ackAll(String queue, List<ReceiptHandle> receipts) {
+        List<AckResult> results = delegate.ackAll(queue, receipts);
+        results.forEach(result -> counted(queue, result));
+        return results;
+    }
+
+    @Override
     public AckResult ackById(String queue, long id) {
         return counted(queue, delegate.ackById(queue, id));
     }
@@ -55,11 +62,6 @@ public final class MeteredQueueStore implements QueueStore {
             metrics.acked(queue);
         }
         return result;
-    }
-
-    @Override
-    public QueueSettings ensureQueue(String queue) {
-        return delegate.ensureQueue(queue);
     }
 
     @Override

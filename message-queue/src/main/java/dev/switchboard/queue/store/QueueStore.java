@@ -12,9 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface QueueStore {
 
-    /** The queue's settings, creating the queue with the default settings when it does not exist. */
-    QueueSettings ensureQueue(String queue);
-
     /** Creates or changes a queue's settings; fields of {@code update} left null keep their current value. */
     SettingsChange putSettings(String queue, SettingsUpdate update);
 
@@ -36,6 +33,9 @@ public interface QueueStore {
 
     /** Deletes the message of this delivery, unless it has been delivered again since (stale receipt). */
     AckResult ack(String queue, ReceiptHandle receipt);
+
+    /** Acks several deliveries in one transaction; the results are in the order of {@code receipts}. */
+    List<AckResult> ackAll(String queue, List<ReceiptHandle> receipts);
 
     /** Deletes a message by id, which is only unambiguous while exactly one delivery of it is in flight. */
     AckResult ackById(String queue, long id);

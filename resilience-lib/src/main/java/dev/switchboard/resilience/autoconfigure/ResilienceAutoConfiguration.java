@@ -4,6 +4,7 @@ import dev.switchboard.resilience.ResiliencePolicies;
 import dev.switchboard.resilience.ResilienceProperties;
 import dev.switchboard.resilience.ResilientHttpClients;
 import dev.switchboard.resilience.Sleeper;
+import dev.switchboard.resilience.internal.StateTransitionLogger;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
@@ -13,6 +14,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -53,6 +55,12 @@ public class ResilienceAutoConfiguration {
     @ConditionalOnMissingBean
     RetryRegistry retryRegistry() {
         return RetryRegistry.ofDefaults();
+    }
+
+    /** One log line per breaker state transition, for every breaker in the shared registry. */
+    @Bean
+    SmartInitializingSingleton circuitBreakerTransitionLogging(CircuitBreakerRegistry registry) {
+        return () -> StateTransitionLogger.attachTo(registry);
     }
 
     @Bean

@@ -14,8 +14,10 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -33,6 +35,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * retry events and metrics); the waiting itself is done by the injected {@link Sleeper}.
  */
 public final class ResilienceInterceptor implements ClientHttpRequestInterceptor {
+
+    private static final Object ABANDONED = new Object();
 
     private final String client;
 
@@ -76,6 +80,10 @@ public final class ResilienceInterceptor implements ClientHttpRequestInterceptor
                 this.circuitBreaker.acquirePermission();
             }
             catch (CallNotPermittedException refused) {
+                if (retryContext != null) {
+                    // Not retryable: lets the retry record the call as failed in its metrics.
+                    retryContext.onError(refused);
+                }
                 throw new ResilientCallException(this.client, Reason.CIRCUIT_OPEN, attempts, lastStatus, refused);
             }
             attempts++;
@@ -135,18 +143,36 @@ public final class ResilienceInterceptor implements ClientHttpRequestInterceptor
         if (limiter == null || executor == null) {
             return execution.execute(request, body);
         }
+        // An attempt that completes after its timeout must not leak its response (and connection): whichever
+        // side comes second closes it.
+        AtomicReference<@Nullable Object> handOff = new AtomicReference<>();
+        Callable<ClientHttpResponse> task = () -> {
+            ClientHttpResponse response = execution.execute(request, body);
+            if (!handOff.compareAndSet(null, response)) {
+                response.close();
+            }
+            return response;
+        };
         try {
-            return limiter.executeFutureSupplier(() -> executor.submit(() -> execution.execute(request, body)));
+            return limiter.executeFutureSupplier(() -> executor.submit(task));
         }
         catch (ExecutionException ex) {
             throw rethrow(ex.getCause() != null ? ex.getCause() : ex);
         }
         catch (InterruptedException ex) {
+            abandon(handOff);
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while waiting for an attempt", ex);
         }
         catch (Exception ex) {
+            abandon(handOff);
             throw rethrow(ex);
+        }
+    }
+
+    private static void abandon(AtomicReference<@Nullable Object> handOff) {
+        if (handOff.getAndSet(ABANDONED) instanceof ClientHttpResponse late) {
+            late.close();
         }
     }
 

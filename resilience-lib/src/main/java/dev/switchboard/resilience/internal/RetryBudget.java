@@ -1,6 +1,7 @@
 package dev.switchboard.resilience.internal;
 
 import dev.switchboard.resilience.ClientSettings.BudgetSettings;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * gRPC-style retry throttling (gRFC A6): a bucket of tokens, full at start. Each retryable failure takes
@@ -19,13 +20,13 @@ public final class RetryBudget {
 
     private final long ratio;
 
-    private final java.util.concurrent.atomic.AtomicLong tokens;
+    private final AtomicLong tokens;
 
     public RetryBudget(BudgetSettings settings) {
         this.enabled = settings.enabled();
         this.max = settings.maxTokens() * SCALE;
         this.ratio = Math.max(1, Math.round(settings.tokenRatio() * SCALE));
-        this.tokens = new java.util.concurrent.atomic.AtomicLong(this.max);
+        this.tokens = new AtomicLong(this.max);
     }
 
     /** Records a retryable failure and answers whether a retry is still within budget. */
@@ -42,15 +43,5 @@ public final class RetryBudget {
         if (this.enabled) {
             this.tokens.updateAndGet(t -> Math.min(this.max, t + this.ratio));
         }
-    }
-
-    /** Tokens left, for monitoring. */
-    public double tokens() {
-        return this.tokens.get() / (double) SCALE;
-    }
-
-    /** Whether retries are currently refused. */
-    public boolean exhausted() {
-        return this.enabled && this.tokens.get() <= this.max / 2;
     }
 }

@@ -17,12 +17,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Auto-configuration wiring, back-off and fail-fast, with ApplicationContextRunner. */
+@ExtendWith(OutputCaptureExtension.class)
 class ResilienceAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
@@ -105,6 +109,16 @@ class ResilienceAutoConfigurationTest {
                     // resilience4j publishes the meters; binding them again would register them twice.
                     .doesNotHaveBean(TaggedCircuitBreakerMetrics.class);
             });
+    }
+
+    @Test
+    void logsEachTransitionOnceForEveryBreakerInTheRegistry(CapturedOutput output) {
+        this.runner.run(context -> {
+            CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
+            // Created by other code (e.g. a gateway filter), not through ResilientHttpClients.
+            registry.circuitBreaker("elsewhere").transitionToOpenState();
+            assertThat(output.getAll()).containsOnlyOnce("Circuit breaker 'elsewhere' CLOSED -> OPEN");
+        });
     }
 
     @Configuration(proxyBeanMethods = false)

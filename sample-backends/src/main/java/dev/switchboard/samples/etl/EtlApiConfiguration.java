@@ -1,5 +1,6 @@
 package dev.switchboard.samples.etl;
 
+import dev.switchboard.resilience.ResilientHttpClients;
 import dev.switchboard.samples.etl.queue.QueueClient;
 import dev.switchboard.samples.etl.queue.QueueDispatcher;
 import dev.switchboard.samples.etl.queue.QueueWorker;
@@ -64,9 +65,15 @@ class EtlApiConfiguration {
     @ConditionalOnExpression(QUEUE_MODE)
     static class QueueMode {
 
+        /**
+         * The queue calls go through resilience-lib's client named {@code queue} (retry, circuit breaker; settings
+         * under {@code switchboard.resilience.clients.queue}), on an HTTP client of our own: HTTP/1.1, because the
+         * JDK client's h2c upgrade attempt on plain http can lose request bodies on some servers, and a read
+         * timeout longer than the longest poll.
+         */
         @Bean
-        QueueClient queueClient(EtlProperties properties, RestClient.Builder builder, JsonMapper json) {
-            // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http can lose request bodies on some servers.
+        QueueClient queueClient(EtlProperties properties, RestClient.Builder builder, ResilientHttpClients resilience,
+                JsonMapper json) {
             var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
@@ -76,6 +83,8 @@ class EtlApiConfiguration {
             RestClient http = builder.clone()
                     .baseUrl(properties.queueUrl().strip())
                     .requestFactory(requestFactory)
+                    // First, so that every other interceptor (tracing, metrics) runs inside each attempt.
+                    .requestInterceptors(interceptors -> interceptors.add(0, resilience.interceptor(QueueClient.CLIENT_NAME)))
                     .build();
             return new QueueClient(http, json);
         }

@@ -28,7 +28,7 @@ public record EtlProperties(
         @DefaultValue("100") @Min(1) int backlog,
         @DefaultValue("10000") @Min(1) int maxRecords,
         @DefaultValue("1000") @Min(1) int retainedJobs,
-        @DefaultValue("") String queueUrl,
+        @DefaultValue("") @Pattern(regexp = "\\s*|https?://\\S+", message = "must be empty or an http(s) URL") String queueUrl,
         @DefaultValue("etl") @Pattern(regexp = "[A-Za-z0-9._-]{1,80}") String queueName,
         @NotNull @DefaultValue("20s") Duration pollWait,
         @DefaultValue("1") @Min(1) @Max(16) int consumers) {

@@ -122,6 +122,22 @@ class EtlQueueIT {
     }
 
     @Test
+    void aPayloadDeliveredAsAJsonStringIsReadToo() {
+        String jobId = java.util.UUID.randomUUID().toString();
+        String payload = JSON.writeValueAsString(Map.of("jobId", jobId, "submittedAt", "2026-11-25T09:00:00Z",
+                "request", JSON.readTree(EtlApiIT.SALES)));
+        String body = JSON.writeValueAsString(Map.of("id", 5, "receiptHandle", "receipt-s", "payload", payload,
+                "deliveryCount", 1));
+        QUEUE.stubFor(get(urlPathEqualTo(CONSUME)).inScenario("string").whenScenarioStateIs(Scenario.STARTED)
+                .atPriority(1).willReturn(okJson(body)).willSetStateTo("delivered"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(postRequestedFor(urlEqualTo(ACK))
+                .withRequestBody(equalToJson("{\"receiptHandle\": \"receipt-s\"}"))));
+        JsonNode job = http.getOk("/api/v1/etl/jobs/" + jobId);
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("messageId").asString()).isEqualTo("5");
+    }
+
+    @Test
     void aMessageThatIsNotAJobIsLeftForTheDeadLetterQueue() {
         deliverOnce("{\"hello\": \"world\"}", "receipt-x", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> QUEUE.findAll(
@@ -137,6 +153,23 @@ class EtlQueueIT {
         assertThat(assertProblem(refused, 503)).contains("message queue did not accept");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(http.getOk("/api/v1/etl/jobs?limit=1000").size()).isEqualTo(before);
+    }
+
+    @Test
+    void aPublishThatFailsOnceIsRetriedWithTheSameIdempotencyKey() {
+        // resilience-lib's "queue" client retries a 503 for a POST because it carries an Idempotency-Key.
+        QUEUE.stubFor(post(urlEqualTo(PUBLISH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        QUEUE.stubFor(post(urlEqualTo(PUBLISH)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": 77, \"queue\": \"etl\", \"enqueuedAt\": \"2026-11-25T09:00:00Z\"}")));
+
+        HttpResponse<String> accepted = http.post("/api/v1/etl/jobs", EtlApiIT.SALES);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = HttpJson.json(accepted).path("id").asString();
+        assertThat(HttpJson.json(accepted).path("messageId").asString()).isEqualTo("77");
+        assertThat(QUEUE.findAll(postRequestedFor(urlEqualTo(PUBLISH)).withHeader("Idempotency-Key", equalTo(id))))
+                .hasSize(2);
     }
 
     @Test

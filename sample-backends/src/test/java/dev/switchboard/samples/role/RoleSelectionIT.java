@@ -45,6 +45,12 @@ class RoleSelectionIT {
         assertThatThrownBy(() -> start("--role=graph-api")).hasMessageContaining("Unknown sample backend role 'graph-api'");
     }
 
+    @Test
+    void aQueueUrlThatIsNotAUrlStopsTheStart() {
+        assertThatThrownBy(() -> start("--role=etl-api", "--QUEUE_URL=localhost:8082"))
+                .hasStackTraceContaining("queueUrl").hasStackTraceContaining("must be empty or an http(s) URL");
+    }
+
     private static ConfigurableApplicationContext start(String... args) {
         String[] all = new String[args.length + 1];
         System.arraycopy(args, 0, all, 0, args.length);

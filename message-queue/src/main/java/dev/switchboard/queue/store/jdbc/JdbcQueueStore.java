@@ -47,14 +47,6 @@ public final class JdbcQueueStore implements QueueStore {
     }
 
     @Override
-    public QueueSettings ensureQueue(String queue) {
-        return transactions.write(jdbc -> {
-            createIfMissing(jdbc, defaults.settingsFor(queue), clock.millis());
-            return loadSettings(jdbc, queue).orElseThrow();
-        });
-    }
-
-    @Override
     public SettingsChange putSettings(String queue, SettingsUpdate update) {
         return transactions.write(jdbc -> {
             Optional<QueueSettings> existing = loadSettings(jdbc, queue);
@@ -174,14 +166,27 @@ public final class JdbcQueueStore implements QueueStore {
 
     @Override
     public AckResult ack(String queue, ReceiptHandle receipt) {
+        return ackAll(queue, List.of(receipt)).get(0);
+    }
+
+    @Override
+    public List<AckResult> ackAll(String queue, List<ReceiptHandle> receipts) {
         return transactions.write(jdbc -> {
-            int deleted = jdbc.update("DELETE FROM messages WHERE id = ? AND queue = ? AND receipt = ?",
-                    receipt.messageId(), queue, receipt.value());
-            if (deleted > 0) {
-                addCounters(jdbc, queue, 0, 0, 1);
-                return AckResult.DONE;
+            List<AckResult> results = new ArrayList<>(receipts.size());
+            int acked = 0;
+            for (ReceiptHandle receipt : receipts) {
+                int deleted = jdbc.update("DELETE FROM messages WHERE id = ? AND queue = ? AND receipt = ?",
+                        receipt.messageId(), queue, receipt.value());
+                if (deleted > 0) {
+                    acked++;
+                    results.add(AckResult.DONE);
+                }
+                else {
+                    results.add(exists(jdbc, queue, receipt.messageId()) ? AckResult.STALE : AckResult.NOT_FOUND);
+                }
             }
-            return exists(jdbc, queue, receipt.messageId()) ? AckResult.STALE : AckResult.NOT_FOUND;
+            addCounters(jdbc, queue, 0, 0, acked);
+            return results;
         });
     }
 

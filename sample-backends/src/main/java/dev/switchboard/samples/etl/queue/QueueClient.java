@@ -1,5 +1,6 @@
 package dev.switchboard.samples.etl.queue;
 
+import dev.switchboard.resilience.ResilientHttpClients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three message-queue calls the ETL worker needs, over HTTP: publish, long-poll consume and ack. All queue
- * traffic goes through this one class, so that the transport (today a plain {@link RestClient}) can change alone.
+ * traffic goes through this one class and one {@link RestClient}, which carries resilience-lib's retry and
+ * circuit breaker of the client named {@value #CLIENT_NAME}. Every call is safe to retry: a publish carries an
+ * {@code Idempotency-Key}, a consume is a GET, and an ack of an acked delivery changes nothing.
  */
 public final class QueueClient {
+
+    /** The resilience-lib client name: settings under {@code switchboard.resilience.clients.queue}. */
+    public static final String CLIENT_NAME = "queue";
 
     private final RestClient http;
     private final JsonMapper json;
@@ -62,6 +68,7 @@ public final class QueueClient {
     /** Acknowledges one delivery: the message is done and will not come back. */
     public void ack(String queue, String receiptHandle) {
         http.post().uri("/api/v1/queue/{queue}/ack", queue)
+                .attributes(ResilientHttpClients.idempotent())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("receiptHandle", receiptHandle))
                 .retrieve()

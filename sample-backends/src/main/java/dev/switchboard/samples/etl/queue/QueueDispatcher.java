@@ -3,7 +3,6 @@ package dev.switchboard.samples.etl.queue;
 import dev.switchboard.samples.etl.EtlJob;
 import dev.switchboard.samples.etl.EtlJobRequest;
 import dev.switchboard.samples.etl.JobDispatcher;
-import org.springframework.web.client.RestClientException;
 
 /** Publishes each job to the queue; a {@link QueueWorker} (here or on another instance) runs it. */
 public final class QueueDispatcher implements JobDispatcher {
@@ -22,7 +21,8 @@ public final class QueueDispatcher implements JobDispatcher {
             String messageId = queue.publish(queueName, new JobMessage(job.id(), job.submittedAt(), request),
                     job.id().toString());
             return job.withMessageId(messageId);
-        } catch (RestClientException | QueueClient.QueueException ex) {
+        } catch (RuntimeException ex) {
+            // An error status, an I/O failure after the retries, or the circuit breaker refusing: all mean "not now".
             throw new DispatchException("The message queue did not accept the job: " + QueueClient.describe(ex), ex);
         }
     }
