@@ -63,6 +63,7 @@ class DashboardIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.collector.summary-refresh", () -> "500ms");
         registry.add("switchboard.collector.interval", () -> "200ms");
         registry.add("switchboard.collector.static-targets.vector-api", () -> "http://localhost:" + healthy.port());
         registry.add("switchboard.collector.static-targets.etl-api", () -> "http://localhost:" + failing.port());

@@ -48,6 +48,7 @@ class StatusTrackingIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.collector.summary-refresh", () -> "500ms");
         registry.add("switchboard.collector.interval", () -> INTERVAL.toMillis() + "ms");
         registry.add("switchboard.collector.timeout", () -> "2s");
         registry.add("switchboard.collector.static-targets.vector-api", () -> "http://localhost:" + backend.port());

@@ -17,7 +17,6 @@ import dev.switchboard.collector.target.Targets;
 import dev.switchboard.resilience.ResiliencePolicies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,8 +84,6 @@ class CollectorConfiguration {
     @Bean
     SummaryService summaryService(LiveState liveState, HistoryQueries history, Clock clock,
                                   CollectorProperties properties) {
-        Duration reuseFor = properties.interval().compareTo(Duration.ofSeconds(5)) < 0 ? properties.interval()
-                : Duration.ofSeconds(5);
-        return new SummaryService(liveState, history, clock, reuseFor);
+        return new SummaryService(liveState, history, clock, properties.summaryRefresh());
     }
 }

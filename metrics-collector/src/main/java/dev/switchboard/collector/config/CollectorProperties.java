@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency how many polls may run at the same time
  * @param healthPath path of the health endpoint on static targets and on discovered instances
  * @param discovery whether instances registered in discovery are polled
+ * @param summaryRefresh how often the summary's figures from history (availability, percentiles) are recomputed
  * @param staticTargets targets that do not register in discovery: service name to comma-separated base URLs
  * @param actuator Actuator figures read from Spring services
  * @param history where and how long samples are kept
@@ -33,6 +34,7 @@ public record CollectorProperties(
         @DefaultValue("16") @Min(1) int concurrency,
         @DefaultValue("/health") @NotBlank String healthPath,
         @DefaultValue @Valid Discovery discovery,
+        @DefaultValue("15s") @NotNull Duration summaryRefresh,
         @DefaultValue Map<String, String> staticTargets,
         @DefaultValue @Valid Actuator actuator,
         @DefaultValue @Valid History history,

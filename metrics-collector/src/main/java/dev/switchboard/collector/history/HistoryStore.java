@@ -43,14 +43,15 @@ public class HistoryStore {
                   http_status INTEGER, response_ms INTEGER NOT NULL, error TEXT,
                   request_rate REAL, error_rate REAL, p95_ms REAL, heap_bytes INTEGER, cpu REAL)""");
         jdbc.execute("CREATE INDEX IF NOT EXISTS sample_service_at ON sample (service, at)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS sample_at ON sample (at)");
+        // Covering indexes: the summary reads only these columns over the last hour / day, without table lookups.
+        jdbc.execute("CREATE INDEX IF NOT EXISTS sample_at_status ON sample (at, status, service, response_ms)");
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS minute (
                   service TEXT NOT NULL, instance TEXT NOT NULL, minute INTEGER NOT NULL,
                   polls INTEGER NOT NULL, up INTEGER NOT NULL, down INTEGER NOT NULL,
                   rt_avg REAL, rt_p50 REAL, rt_p95 REAL, rt_p99 REAL, rt_max INTEGER,
                   PRIMARY KEY (service, instance, minute)) WITHOUT ROWID""");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS minute_minute ON minute (minute)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS minute_minute ON minute (minute, service, up, down)");
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS status_change (
                   service TEXT NOT NULL, instance TEXT NOT NULL, at INTEGER NOT NULL,

@@ -1,5 +1,7 @@
 package dev.switchboard.collector.history;
 
+import java.util.Map;
+import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,33 @@ public record Percentiles(int count, @Nullable Double average, @Nullable Double 
         }
         return new Percentiles(sorted.length, (double) sum / sorted.length, rank(sorted, 0.50), rank(sorted, 0.95),
                 rank(sorted, 0.99), sorted[sorted.length - 1]);
+    }
+
+    /** The same figures from a histogram: each distinct value and how often it occurred, in ascending order. */
+    public static Percentiles ofHistogram(SortedMap<Long, Long> counts) {
+        long total = 0;
+        long sum = 0;
+        for (Map.Entry<Long, Long> entry : counts.entrySet()) {
+            total += entry.getValue();
+            sum += entry.getKey() * entry.getValue();
+        }
+        if (total == 0) {
+            return new Percentiles(0, null, null, null, null, null);
+        }
+        return new Percentiles((int) total, (double) sum / total, rank(counts, total, 0.50),
+                rank(counts, total, 0.95), rank(counts, total, 0.99), counts.lastKey());
+    }
+
+    private static double rank(SortedMap<Long, Long> counts, long total, double quantile) {
+        long wanted = Math.max(1, (long) Math.ceil(quantile * total));
+        long seen = 0;
+        for (Map.Entry<Long, Long> entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (seen >= wanted) {
+                return entry.getKey();
+            }
+        }
+        return counts.lastKey();
     }
 
     static double rank(long[] sorted, double quantile) {

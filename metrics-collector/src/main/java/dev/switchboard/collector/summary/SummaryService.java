@@ -15,70 +15,119 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Builds the per-service summary from the live state and the history. The answer is reused for a short while:
- * history only changes once per poll interval, and a dashboard in every open browser tab asks for it.
+ * Builds the per-service summary. Live figures (status, instances up) are read per request; figures from
+ * history (availability, percentiles, last change) are recomputed in the background every {@code refresh}, so
+ * that the cost of the summary does not grow with the number of open dashboards.
  */
-public class SummaryService {
+public class SummaryService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SummaryService.class);
 
     /**
-     * The summary and when it was made.
+     * The summary.
      *
-     * @param at when it was computed
+     * @param at when it was answered
+     * @param historyAt when the figures from history were computed
      * @param services one entry per service watched now
      */
-    public record Summary(Instant at, List<ServiceSummary> services) {
+    public record Summary(Instant at, Instant historyAt, List<ServiceSummary> services) {
+    }
+
+    /** The history part of the summary, computed at {@code at}. */
+    record HistoryFigures(Instant at, Map<String, Availability> hour, Map<String, Availability> day,
+                          Map<String, Percentiles> times, Map<String, LastChange> changes) {
     }
 
     private final LiveState liveState;
     private final HistoryQueries history;
     private final Clock clock;
-    private final Duration reuseFor;
-    private volatile @Nullable Summary cached;
+    private final Duration refresh;
+    private volatile @Nullable HistoryFigures figures;
+    private @Nullable ScheduledExecutorService scheduler;
 
-    public SummaryService(LiveState liveState, HistoryQueries history, Clock clock, Duration reuseFor) {
+    public SummaryService(LiveState liveState, HistoryQueries history, Clock clock, Duration refresh) {
         this.liveState = liveState;
         this.history = history;
         this.clock = clock;
-        this.reuseFor = reuseFor;
+        this.refresh = refresh;
     }
 
     public Summary summary() {
-        Instant now = clock.instant();
-        Summary last = cached;
-        if (last != null && now.isBefore(last.at().plus(reuseFor)) && !now.isBefore(last.at())) {
-            return last;
+        HistoryFigures current = figures;
+        if (current == null) {
+            current = refreshFigures();
         }
-        Summary fresh = compute(now);
-        cached = fresh;
-        return fresh;
-    }
-
-    Summary compute(Instant now) {
         Map<String, List<InstanceState>> byService = new LinkedHashMap<>();
         for (InstanceState state : liveState.instances()) {
             byService.computeIfAbsent(state.target().service(), key -> new ArrayList<>()).add(state);
         }
-        Map<String, Availability> hour = history.availability(now.minus(Duration.ofHours(1)));
-        Map<String, Availability> day = history.availability(now.minus(Duration.ofHours(24)));
-        Map<String, Percentiles> times = history.responseTimes(now.minus(Duration.ofHours(1)));
-        Map<String, LastChange> changes = history.lastChanges();
         List<ServiceSummary> services = new ArrayList<>();
+        HistoryFigures f = current;
         byService.forEach((service, instances) -> {
             int up = (int) instances.stream().filter(s -> s.status() == HealthStatus.UP).count();
-            Percentiles pct = times.get(service);
-            services.add(new ServiceSummary(service, ServiceStatus.of(instances.stream().map(InstanceState::status).toList()),
-                    up, instances.size(), percent(hour.get(service)), percent(day.get(service)),
+            Percentiles pct = f.times().get(service);
+            services.add(new ServiceSummary(service,
+                    ServiceStatus.of(instances.stream().map(InstanceState::status).toList()), up, instances.size(),
+                    percent(f.hour().get(service)), percent(f.day().get(service)),
                     pct == null ? new ServiceSummary.ResponseTime(0, null, null, null)
                             : new ServiceSummary.ResponseTime(pct.count(), pct.p50(), pct.p95(), pct.p99()),
-                    changes.get(service)));
+                    f.changes().get(service)));
         });
-        return new Summary(now, services);
+        return new Summary(clock.instant(), f.at(), services);
+    }
+
+    /** Recomputes the figures from history now. */
+    public HistoryFigures refreshFigures() {
+        Instant now = clock.instant();
+        HistoryFigures fresh = new HistoryFigures(now, history.availability(now.minus(Duration.ofHours(1))),
+                history.availability(now.minus(Duration.ofHours(24))),
+                history.responseTimes(now.minus(Duration.ofHours(1))), history.lastChanges());
+        figures = fresh;
+        return fresh;
+    }
+
+    private void safeRefresh() {
+        try {
+            refreshFigures();
+        } catch (RuntimeException e) {
+            log.error("Refreshing the summary figures failed; serving the previous ones", e);
+        }
     }
 
     private static @Nullable Double percent(@Nullable Availability availability) {
         return availability == null ? null : availability.percent();
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "summary-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::safeRefresh, refresh.toMillis(), refresh.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
     }
 }

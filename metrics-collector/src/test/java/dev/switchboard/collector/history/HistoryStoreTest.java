@@ -87,6 +87,13 @@ class HistoryStoreTest {
         assertThat(pct.p99()).isEqualTo(99.0);
         assertThat(pct.average()).isCloseTo(50.5, within(1e-9));
         assertThat(Percentiles.of(new long[0]).p50()).isNull();
+        java.util.TreeMap<Long, Long> histogram = new java.util.TreeMap<>();
+        for (long value : hundred) {
+            histogram.merge(value, 1L, Long::sum);
+        }
+        assertThat(Percentiles.ofHistogram(histogram)).isEqualTo(pct);
+        assertThat(Percentiles.ofHistogram(new java.util.TreeMap<>(java.util.Map.of(5L, 3L, 9L, 1L))))
+                .isEqualTo(Percentiles.of(new long[] {5, 5, 5, 9}));
     }
 
     @Test
