@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes one simulated hour of history (a sample every 10 s per target) into the collector's database, ending
+"""Writes HOURS simulated hours of history (a sample every 10 s per target) into the collector's database, ending
 now, so that the collector can be measured as if it had been running for an hour.
 
-The collector must have created the schema first (start it once). Usage: seed_history.py DB SERVICES INSTANCES TARGET_PORT
+The collector must have created the schema first (start it once). Usage: seed_history.py DB SERVICES INSTANCES TARGET_PORT [HOURS]
 """
 import random
 import sqlite3
@@ -10,23 +10,26 @@ import sys
 import time
 
 db, services, instances, port = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+hours = int(sys.argv[5]) if len(sys.argv) > 5 else 1
 now_ms = int(time.time() * 1000)
-rows = []
+connection = sqlite3.connect(db)
+total = 0
 n = 0
 for s in range(services):
     for i in range(instances):
         service, instance = f"svc-{s:02d}", f"127.0.0.1:{port}/t/{n}"
         dead = n % 50 == 0
-        for k in range(360):
-            at = now_ms - 3_600_000 + k * 10_000
+        rows = []
+        for k in range(360 * hours):
+            at = now_ms - hours * 3_600_000 + k * 10_000
             if dead:
                 rows.append((service, instance, at, "DOWN", 503, 2, "HTTP 503 (status DOWN)"))
             else:
                 rows.append((service, instance, at, "UP", 200, random.randint(1, 60), None))
+        connection.executemany(
+            "INSERT INTO sample (service, instance, at, status, http_status, response_ms, error) "
+            "VALUES (?,?,?,?,?,?,?)", rows)
+        total += len(rows)
         n += 1
-connection = sqlite3.connect(db)
-connection.executemany(
-    "INSERT INTO sample (service, instance, at, status, http_status, response_ms, error) VALUES (?,?,?,?,?,?,?)",
-    rows)
 connection.commit()
-print(f"seeded {len(rows)} samples")
+print(f"seeded {total} samples ({hours} h)")

@@ -83,7 +83,7 @@ class CollectorConfiguration {
 
     @Bean
     SummaryService summaryService(LiveState liveState, HistoryQueries history, Clock clock,
-                                  CollectorProperties properties) {
-        return new SummaryService(liveState, history, clock, properties.summaryRefresh());
+                                  CollectorProperties properties, MeterRegistry meters) {
+        return new SummaryService(liveState, history, clock, properties.summaryRefresh(), meters);
     }
 }

@@ -8,6 +8,8 @@ import dev.switchboard.collector.poll.HealthStatus;
 import dev.switchboard.collector.state.InstanceState;
 import dev.switchboard.collector.state.LiveState;
 import dev.switchboard.collector.state.ServiceStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +53,14 @@ public class SummaryService implements SmartLifecycle {
     private final HistoryQueries history;
     private final Clock clock;
     private final Duration refresh;
+    private final Timer refreshTimer;
     private volatile @Nullable HistoryFigures figures;
     private @Nullable ScheduledExecutorService scheduler;
 
-    public SummaryService(LiveState liveState, HistoryQueries history, Clock clock, Duration refresh) {
+    public SummaryService(LiveState liveState, HistoryQueries history, Clock clock, Duration refresh,
+                          MeterRegistry meters) {
+        this.refreshTimer = Timer.builder("collector.summary.refresh")
+                .description("Time to recompute the summary's figures from history").register(meters);
         this.liveState = liveState;
         this.history = history;
         this.clock = clock;
@@ -87,6 +93,10 @@ public class SummaryService implements SmartLifecycle {
 
     /** Recomputes the figures from history now. */
     public HistoryFigures refreshFigures() {
+        return refreshTimer.record(this::computeFigures);
+    }
+
+    private HistoryFigures computeFigures() {
         Instant now = clock.instant();
         HistoryFigures fresh = new HistoryFigures(now, history.availability(now.minus(Duration.ofHours(1))),
                 history.availability(now.minus(Duration.ofHours(24))),
