@@ -4,6 +4,7 @@ now, so that the collector can be measured as if it had been running for an hour
 
 The collector must have created the schema first (start it once). Usage: seed_history.py DB SERVICES INSTANCES TARGET_PORT [HOURS]
 """
+import os
 import random
 import sqlite3
 import sys
@@ -17,7 +18,9 @@ total = 0
 n = 0
 for s in range(services):
     for i in range(instances):
-        service, instance = f"svc-{s:02d}", f"127.0.0.1:{port}/t/{n}"
+        names = os.environ.get("NAMES", "").split(",")
+        service = names[s] if s < len(names) and names[s] else f"svc-{s:02d}"
+        instance = f"127.0.0.1:{port}/t/{n}"
         dead = n % 50 == 0
         rows = []
         for k in range(360 * hours):
@@ -25,7 +28,9 @@ for s in range(services):
             if dead:
                 rows.append((service, instance, at, "DOWN", 503, 2, "HTTP 503 (status DOWN)"))
             else:
-                rows.append((service, instance, at, "UP", 200, random.randint(1, 60), None))
+                # A daily-ish wave plus noise, so that a chart of it looks like a service's latency.
+                base = 8 + 6 * (s % 3) + 4 * ((k // 90) % 2)
+                rows.append((service, instance, at, "UP", 200, max(1, int(random.gauss(base, base / 3))), None))
         connection.executemany(
             "INSERT INTO sample (service, instance, at, status, http_status, response_ms, error) "
             "VALUES (?,?,?,?,?,?,?)", rows)
