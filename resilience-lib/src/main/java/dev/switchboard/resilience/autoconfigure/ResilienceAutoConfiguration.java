@@ -75,12 +75,14 @@ public class ResilienceAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnClass(RestClient.class)
     ResilientHttpClients resilientHttpClients(ResiliencePolicies policies, CircuitBreakerRegistry circuitBreakers,
-            RetryRegistry retries, ObjectProvider<RestClient.Builder> builders,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories, ObjectProvider<Clock> clock,
+            RetryRegistry retries, ObjectProvider<RestClient.Builder> builders, ObjectProvider<Clock> clock,
             Sleeper sleeper) {
+        // Always the JDK HttpClient, not the library Boot detects: the default retried exceptions are the JDK
+        // client's, and a gateway has Reactor Netty on the classpath, which would otherwise be picked and
+        // report a reset connection as a Netty-specific exception. An application wanting another HTTP library
+        // defines its own ResilientHttpClients bean.
         return new ResilientHttpClients(policies, circuitBreakers, retries,
-                () -> builders.getIfAvailable(RestClient::builder),
-                requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+                () -> builders.getIfAvailable(RestClient::builder), ClientHttpRequestFactoryBuilder.jdk(),
                 clock.getIfAvailable(Clock::systemUTC), sleeper);
     }
 
