@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
         "eureka.client.enabled=false",
         "switchboard.gateway.rate-limit.mode=memory",
         "switchboard.gateway.rate-limit.routes.vector-stats.replenish-rate=1",
-        "switchboard.gateway.rate-limit.routes.vector-stats.burst-capacity=2" })
+        "switchboard.gateway.rate-limit.routes.vector-stats.burst-capacity=2",
+        // The edge authentication refuses unknown keys; clients are charged by the key's name (SHA-256 of the key).
+        "switchboard.gateway.auth.api-keys[0].name=client-a",
+        "switchboard.gateway.auth.api-keys[0].sha256=e0b107f9f96f69a2b6165a2ac7ae551643a4240881e2c14a01e8e9a56212a39a",
+        "switchboard.gateway.auth.api-keys[1].name=client-b",
+        "switchboard.gateway.auth.api-keys[1].sha256=32e00e98e076eaa0011b1e93d848b91009ed571b7ab0c469cf6e39d5b24655fa",
+        "switchboard.gateway.auth.api-keys[2].name=warm-up",
+        "switchboard.gateway.auth.api-keys[2].sha256=b64f459893b6709b0efefe5a5a61b8a557b80176fe6c6bbf5d554e9f77ec0f0c" })
 class RateLimitIT {
 
     @RegisterExtension
@@ -48,7 +54,7 @@ class RateLimitIT {
 
     @Test
     void overTheLimitIs429WithHeadersAndTheBucketRefills() {
-        String key = "client-" + UUID.randomUUID();
+        String key = "client-a";
         HttpResponse<String> first = gateway.get("/api/v1/stats", "X-API-Key", key);
         HttpResponse<String> second = gateway.get("/api/v1/stats", "X-API-Key", key);
         HttpResponse<String> refused = gateway.get("/api/v1/stats", "X-API-Key", key);
@@ -65,7 +71,7 @@ class RateLimitIT {
         assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         assertThat(refused.body()).contains("\"type\":\"urn:switchboard:problem:rate-limited\"").contains("\"route\":\"vector-stats\"");
 
-        assertThat(gateway.get("/api/v1/stats", "X-API-Key", "other-" + key).statusCode())
+        assertThat(gateway.get("/api/v1/stats", "X-API-Key", "client-b").statusCode())
                 .as("another client has its own bucket").isEqualTo(200);
         assertThat(gateway.get("/api/v1/search?q=x", "X-API-Key", key).statusCode())
                 .as("another route has its own bucket").isEqualTo(200);

@@ -44,6 +44,10 @@ class RedisRateLimitIT {
                     "--spring.cloud.loadbalancer.eager-load.clients=vector-api",
                     "--switchboard.gateway.instances.always.vector-api=" + Backends.url(vector),
                     "--switchboard.gateway.rate-limit.mode=redis",
+                    "--switchboard.gateway.auth.api-keys[0].name=client",
+                    "--switchboard.gateway.auth.api-keys[0].sha256=948fe603f61dc036b5c596dc09fe3ce3f3d30dc90f024c85f3c82db2ccab679d",
+                    "--switchboard.gateway.auth.api-keys[1].name=warm",
+                    "--switchboard.gateway.auth.api-keys[1].sha256=0f0aa408c1832abefd06bced5378aa7945c11b3fe2f24f8a22cd6dbdbe4bccd8",
                     "--switchboard.gateway.rate-limit.redis-key-prefix=" + prefix,
                     "--switchboard.gateway.rate-limit.routes.vector-stats.replenish-rate=1",
                     "--switchboard.gateway.rate-limit.routes.vector-stats.burst-capacity=4",
@@ -72,7 +76,7 @@ class RedisRateLimitIT {
         });
         assertThat(a.get("/health").body()).contains("\"redis\":\"UP\"");
 
-        String key = "client-" + UUID.randomUUID();
+        String key = "client";
         long start = System.nanoTime();
         int allowed = 0;
         int refusedByA = 0;

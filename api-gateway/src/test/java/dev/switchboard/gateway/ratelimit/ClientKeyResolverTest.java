@@ -2,6 +2,7 @@ package dev.switchboard.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.gateway.security.EdgeHeaders;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -13,9 +14,13 @@ class ClientKeyResolverTest {
             .remoteAddress(new InetSocketAddress("192.0.2.7", 40000));
 
     @Test
-    void apiKeyWinsOverTheAddress() {
+    void authenticatedCallerWinsThenADigestOfTheKeyThenTheAddress() {
         var resolver = new ClientKeyResolver("X-API-Key", false);
-        assertThat(resolver.resolve(MockServerWebExchange.from(fromPeer.header("X-API-Key", " k1 ")))).isEqualTo("key:k1");
+        MockServerWebExchange authenticated = MockServerWebExchange.from(fromPeer.header("X-API-Key", "k1"));
+        authenticated.getAttributes().put(EdgeHeaders.PRINCIPAL_ATTRIBUTE, "api-key:reporting");
+        assertThat(resolver.resolve(authenticated)).isEqualTo("principal:api-key:reporting");
+        assertThat(resolver.resolve(MockServerWebExchange.from(fromPeer.header("X-API-Key", " k1 "))))
+                .isEqualTo("key:6ab9f1eb8f7d3388f4f9d586f66e99fd54080df2c446f0e58668b09c08a16dd0");
     }
 
     @Test
@@ -26,9 +31,9 @@ class ClientKeyResolverTest {
     }
 
     @Test
-    void blankHeaderNameMeansAddressOnlyAndLongKeysAreCut() {
+    void blankHeaderNameMeansAddressOnlyAndKeysAreStoredAsDigests() {
         var withKey = fromPeer.header("X-API-Key", "k".repeat(1000));
         assertThat(new ClientKeyResolver("", false).resolve(MockServerWebExchange.from(withKey))).isEqualTo("ip:192.0.2.7");
-        assertThat(new ClientKeyResolver("X-API-Key", false).resolve(MockServerWebExchange.from(withKey))).hasSize(204);
+        assertThat(new ClientKeyResolver("X-API-Key", false).resolve(MockServerWebExchange.from(withKey))).hasSize(68);
     }
 }
