@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.cache;
+
+import org.jspecify.annotations.NullMarked;

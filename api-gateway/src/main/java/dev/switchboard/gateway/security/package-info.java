@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

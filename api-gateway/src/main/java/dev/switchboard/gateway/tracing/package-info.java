@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.tracing;
+
+import org.jspecify.annotations.NullMarked;
