@@ -98,8 +98,12 @@ class EdgeSecurityConfiguration {
         ServerWebExchangeMatcher notAdmin = exchange -> rules.isAdminEndpoint(exchange.getRequest())
                 ? MatchResult.notMatch() : MatchResult.match();
         apiKeyFilter.setRequiresAuthenticationMatcher(notAdmin);
-        apiKeyFilter.setAuthenticationFailureHandler(
-                (webFilterExchange, failure) -> entryPoint.commence(webFilterExchange.getExchange(), failure));
+        // An unknown key is refused where a key is required; elsewhere the request simply stays anonymous, so that a
+        // header meant for something else (or a stale key) does not break a public route.
+        apiKeyFilter.setAuthenticationFailureHandler((webFilterExchange, failure) ->
+                rules.policyOf(webFilterExchange.getExchange().getRequest()).acceptsApiKey()
+                        ? entryPoint.commence(webFilterExchange.getExchange(), failure)
+                        : webFilterExchange.getChain().filter(webFilterExchange.getExchange()));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)

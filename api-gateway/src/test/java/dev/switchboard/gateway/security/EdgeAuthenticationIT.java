@@ -108,6 +108,16 @@ class EdgeAuthenticationIT {
     }
 
     @Test
+    void anUnknownKeyLeavesAPublicRouteUsableAndAnonymous() {
+        assertThat(get(port, "/open/a", "X-API-Key", "meant-for-something-else").statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", absent())
+                .withHeader("X-API-Key", absent()));
+
+        assertThat(get(port, "/open/a", "X-API-Key", REPORTING_KEY).statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", equalTo("api-key:reporting")));
+    }
+
+    @Test
     void credentialsNeverReachTheLogs(CapturedOutput output) {
         String forgedToken = token(impostorKey, ISSUER, 300);
         String expiredToken = token(signingKey, ISSUER, -300);
