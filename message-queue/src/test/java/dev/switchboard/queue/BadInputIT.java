@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class BadInputIT {
 
     static Stream<Case> badRequests() {
         String longName = "q".repeat(81);
-        String hundredAndOne = "{\"messages\":[" + String.join(",", java.util.Collections.nCopies(101, "{\"payload\":1}")) + "]}";
+        String hundredAndOne = "{\"messages\":[" + String.join(",", Collections.nCopies(101, "{\"payload\":1}")) + "]}";
         return Stream.of(
                 new Case("publish: truncated JSON", "POST", "/api/v1/queue/Q/publish", JSON, "{\"a\":", 400),
                 new Case("publish: trailing garbage", "POST", "/api/v1/queue/Q/publish", JSON, "{} x", 400),
@@ -100,7 +101,7 @@ class BadInputIT {
                 new Case("batch ack: one malformed receipt", "POST", "/api/v1/queue/Q/ack-batch", JSON,
                         "{\"receiptHandles\":[\"1.1.0123456789abcdef\",\"nope\"]}", 400),
                 new Case("batch ack: over 100 receipts", "POST", "/api/v1/queue/Q/ack-batch", JSON,
-                        "{\"receiptHandles\":[" + String.join(",", java.util.Collections.nCopies(101, "\"1.1.0123456789abcdef\"")) + "]}", 400),
+                        "{\"receiptHandles\":[" + String.join(",", Collections.nCopies(101, "\"1.1.0123456789abcdef\"")) + "]}", 400),
                 new Case("nack: no receipt", "POST", "/api/v1/queue/Q/nack", JSON, "{\"delaySeconds\":1}", 400),
                 new Case("nack: negative delay", "POST", "/api/v1/queue/Q/nack", JSON, "{\"receiptHandle\":\"1.1.0123456789abcdef\",\"delaySeconds\":-5}", 400),
                 new Case("settings: negative max deliveries", "PUT", "/api/v1/queue/Q", JSON, "{\"maxDeliveries\":-1}", 400),
@@ -127,7 +128,8 @@ class BadInputIT {
 
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + bad.path().replace("/Q/", "/" + queue + "/")
                 .replace("/Q", "/" + queue)))
-                .method(bad.method(), bad.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(bad.body()));
+                .method(bad.method(), bad.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(bad.body()))
+                .header("X-Admin-Key", QueueClient.ADMIN_KEY);
         if (bad.contentType() != null) {
             request.header("Content-Type", bad.contentType());
         }

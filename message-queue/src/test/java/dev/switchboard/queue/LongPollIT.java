@@ -54,8 +54,9 @@ class LongPollIT {
                 }
                 return response.statusCode();
             }, threads)).toList();
-            await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> waiting.stream().noneMatch(CompletableFuture::isDone));
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.send("GET", "/actuator/prometheus", null).body()
+                    .contains("switchboard_queue_waiting_consumers " + waiters + ".0"));
+            assertThat(waiting).noneMatch(CompletableFuture::isDone);
 
             long started = System.nanoTime();
             assertThat(client.send("GET", "/health", null).statusCode()).as("served while 40 consumers wait").isEqualTo(200);

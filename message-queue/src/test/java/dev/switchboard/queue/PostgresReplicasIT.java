@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,7 @@ class PostgresReplicasIT {
         int perPublisher = 150;
         Set<Long> published = ConcurrentHashMap.newKeySet();
         Set<Long> received = ConcurrentHashMap.newKeySet();
-        List<Long> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> duplicates = Collections.synchronizedList(new ArrayList<>());
         ExecutorService threads = Executors.newFixedThreadPool(publishers + 8);
         try {
             List<CompletableFuture<Void>> publishing = IntStream.range(0, publishers).mapToObj(p -> CompletableFuture.runAsync(() -> {

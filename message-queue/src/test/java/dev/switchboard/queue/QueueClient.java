@@ -17,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client of the queue API for tests: real requests to a running service. */
 public final class QueueClient {
 
+    /** The admin key whose digest src/test/resources/config/application.yml configures; sent with every request. */
+    public static final String ADMIN_KEY = "queue-test-admin-key";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
@@ -27,7 +30,8 @@ public final class QueueClient {
 
     public HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(40))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                .header("X-Admin-Key", ADMIN_KEY);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

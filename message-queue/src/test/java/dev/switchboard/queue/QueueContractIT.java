@@ -182,7 +182,8 @@ abstract class QueueContractIT {
     void aLongPollIsWokenPromptlyByAPublish() throws Exception {
         long started = System.nanoTime();
         CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> client.consume(queue, "wait=10"));
-        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.send("GET", "/actuator/prometheus", null).body()
+                .contains("switchboard_queue_waiting_consumers 1.0"));
         long id = client.publish(queue, "\"wake up\"");
 
         JsonNode message = waiting.get(5, TimeUnit.SECONDS);

@@ -3,6 +3,11 @@ package dev.switchboard.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +41,27 @@ class QueueServiceIT {
     @BeforeEach
     void setUp() {
         client = new QueueClient("http://localhost:" + port);
+    }
+
+    @Test
+    void adminOperationsNeedTheAdminKeyAndChangeNothingWithoutIt() throws Exception {
+        String queue = "admin-" + UUID.randomUUID();
+        client.publish(queue, "{\"n\":1}");
+        var http = HttpClient.newHttpClient();
+
+        for (var request : List.of(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/queue/" + queue + "/purge"))
+                        .POST(BodyPublishers.noBody()).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/queue/" + queue))
+                        .DELETE().header("X-Admin-Key", "not-the-admin-key").build())) {
+            var response = http.send(request, BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isIn(401, 403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+
+        assertThat(client.stats(queue).path("ready").asInt()).isEqualTo(1);
+        assertThat(client.send("POST", "/api/v1/queue/" + queue + "/purge", null).statusCode()).isEqualTo(200);
+        assertThat(client.stats(queue).path("ready").asInt()).isZero();
     }
 
     @Test

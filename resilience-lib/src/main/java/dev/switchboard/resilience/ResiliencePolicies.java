@@ -91,6 +91,14 @@ public final class ResiliencePolicies {
         return markedIdempotent || IDEMPOTENT_METHODS.contains(method.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * Tokens left in the client's retry budget; retries stop when it is at or below half of
+     * {@code retry.budget.max-tokens}. Exported as the gauge {@code switchboard.resilience.retry.budget.tokens}.
+     */
+    public double retryBudgetTokens(String client) {
+        return policy(client).budget().tokens();
+    }
+
     /** The backoff before retry number {@code retry} (1 = first retry), before any {@code Retry-After}. */
     public Duration backoff(String client, int retry) {
         return Duration.ofMillis(policy(client).backoff().apply(retry));
@@ -102,14 +110,16 @@ public final class ResiliencePolicies {
                 this.properties.defaults())));
     }
 
-    private record Policy(ClientSettings settings, IntervalFunction backoff, RetryConfig retryConfig,
-            CircuitBreakerConfig circuitBreakerConfig, TimeLimiterConfig timeLimiterConfig) {
+    private record Policy(ClientSettings settings, IntervalFunction backoff, RetryBudget budget,
+            RetryConfig retryConfig, CircuitBreakerConfig circuitBreakerConfig, TimeLimiterConfig timeLimiterConfig) {
 
         static Policy of(ClientSettings settings) {
             RetrySettings retry = settings.retry();
             IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(retry.initialBackoff(),
                     retry.multiplier(), retry.jitter(), retry.maxBackoff());
-            return new Policy(settings, backoff, retryConfig(retry, backoff), circuitBreakerConfig(settings.circuitBreaker()),
+            RetryBudget budget = new RetryBudget(retry.budget());
+            return new Policy(settings, backoff, budget, retryConfig(retry, backoff, budget),
+                    circuitBreakerConfig(settings.circuitBreaker()),
                     TimeLimiterConfig.custom()
                         .timeoutDuration(settings.attemptTimeout() != null ? settings.attemptTimeout()
                                 : settings.connectTimeout().plus(settings.readTimeout()))
@@ -117,8 +127,7 @@ public final class ResiliencePolicies {
                         .build());
         }
 
-        private static RetryConfig retryConfig(RetrySettings retry, IntervalFunction backoff) {
-            RetryBudget budget = new RetryBudget(retry.budget());
+        private static RetryConfig retryConfig(RetrySettings retry, IntervalFunction backoff, RetryBudget budget) {
             IntervalBiFunction<Object> interval = (attempt, outcome) -> {
                 long wait = backoff.apply(attempt);
                 if (outcome.isLeft() && outcome.getLeft() instanceof HttpStatusFailure failure) {

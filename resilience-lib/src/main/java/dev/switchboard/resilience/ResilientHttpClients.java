@@ -55,9 +55,9 @@ public final class ResilientHttpClients implements AutoCloseable {
 
     private final ExecutorService attemptExecutor = Executors.newCachedThreadPool(new AttemptThreads());
 
-    private final ConcurrentMap<String, ResilienceInterceptor> interceptors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, ResilienceInterceptor> interceptors = new ConcurrentHashMap<>();
 
-    private final ConcurrentMap<String, RestClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, RestClient> clients = new ConcurrentHashMap<>();
 
     public ResilientHttpClients(ResiliencePolicies policies, CircuitBreakerRegistry circuitBreakers,
             RetryRegistry retries, Supplier<RestClient.Builder> builders,
@@ -78,7 +78,17 @@ public final class ResilientHttpClients implements AutoCloseable {
 
     /** The client of this name (built once); unknown names get the defaults and no base URL. */
     public RestClient get(String name) {
-        return this.clients.computeIfAbsent(name, n -> builder(n).build());
+        return get(name, name);
+    }
+
+    /**
+     * A client with its own name (its own circuit breaker and retry, in metrics and in the endpoint) and the
+     * settings of the client {@code settingsOf}. One breaker per remote instance keeps one dead instance from
+     * cutting off the healthy ones: {@code clients.get("poll:" + instanceId, "poll")}. Clients sharing
+     * {@code settingsOf} share its retry budget. Built once per pair.
+     */
+    public RestClient get(String name, String settingsOf) {
+        return this.clients.computeIfAbsent(new Key(name, settingsOf), key -> builder(name, settingsOf).build());
     }
 
     /**
@@ -86,11 +96,16 @@ public final class ResilientHttpClients implements AutoCloseable {
      * Interceptors added later run inside each attempt.
      */
     public RestClient.Builder builder(String name) {
-        ClientSettings settings = this.policies.settings(name);
+        return builder(name, name);
+    }
+
+    /** A new builder configured like {@link #get(String, String)}. */
+    public RestClient.Builder builder(String name, String settingsOf) {
+        ClientSettings settings = this.policies.settings(settingsOf);
         RestClient.Builder builder = this.builders.get()
             .requestFactory(this.requestFactories
                 .build(HttpClientSettings.defaults().withTimeouts(settings.connectTimeout(), settings.readTimeout())))
-            .requestInterceptors(list -> list.add(0, interceptor(name)));
+            .requestInterceptors(list -> list.add(0, interceptor(name, settingsOf)));
         if (settings.baseUrl() != null) {
             builder.baseUrl(settings.baseUrl());
         }
@@ -99,26 +114,45 @@ public final class ResilientHttpClients implements AutoCloseable {
 
     /** The resilience interceptor of a client, for a {@code RestClient.Builder} configured elsewhere. */
     public ClientHttpRequestInterceptor interceptor(String name) {
-        return this.interceptors.computeIfAbsent(name, this::createInterceptor);
+        return interceptor(name, name);
     }
 
-    /** The circuit breaker of a client (registered in the shared {@link CircuitBreakerRegistry}). */
+    /** The resilience interceptor of a client named {@code name} with the settings of {@code settingsOf}. */
+    public ClientHttpRequestInterceptor interceptor(String name, String settingsOf) {
+        return this.interceptors.computeIfAbsent(new Key(name, settingsOf), this::createInterceptor);
+    }
+
+    /**
+     * The circuit breaker of a client (registered in the shared {@link CircuitBreakerRegistry}); created with
+     * the settings of that name if no client created it first.
+     */
     public CircuitBreaker circuitBreaker(String name) {
-        return this.circuitBreakers.circuitBreaker(name, this.policies.circuitBreakerConfig(name));
+        return circuitBreaker(name, name);
     }
 
     /** The retry of a client (registered in the shared {@link RetryRegistry}). */
     public Retry retry(String name) {
-        return this.retries.retry(name, this.policies.retryConfig(name));
+        return retry(name, name);
     }
 
-    private ResilienceInterceptor createInterceptor(String name) {
-        ClientSettings settings = this.policies.settings(name);
-        CircuitBreaker breaker = circuitBreaker(name);
+    private CircuitBreaker circuitBreaker(String name, String settingsOf) {
+        return this.circuitBreakers.circuitBreaker(name, this.policies.circuitBreakerConfig(settingsOf));
+    }
+
+    private Retry retry(String name, String settingsOf) {
+        return this.retries.retry(name, this.policies.retryConfig(settingsOf));
+    }
+
+    private ResilienceInterceptor createInterceptor(Key key) {
+        ClientSettings settings = this.policies.settings(key.settingsOf());
         TimeLimiter limiter = settings.attemptTimeout() == null ? null
-                : TimeLimiter.of(name, this.policies.timeLimiterConfig(name));
-        return new ResilienceInterceptor(name, settings.retry().statuses(), retry(name), breaker, limiter,
-                limiter == null ? null : this.attemptExecutor, this.retryAfter, this.sleeper);
+                : TimeLimiter.of(key.name(), this.policies.timeLimiterConfig(key.settingsOf()));
+        return new ResilienceInterceptor(key.name(), settings.retry().statuses(), retry(key.name(), key.settingsOf()),
+                circuitBreaker(key.name(), key.settingsOf()), limiter, limiter == null ? null : this.attemptExecutor,
+                this.retryAfter, this.sleeper);
+    }
+
+    private record Key(String name, String settingsOf) {
     }
 
     @Override

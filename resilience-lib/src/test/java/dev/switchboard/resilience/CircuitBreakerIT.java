@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class CircuitBreakerIT {
 
+    /** The admin key whose digest the test application.yml configures. */
+    private static final String ADMIN_KEY = "resilience-test-admin-key";
+
     static final WireMockServer stub = started();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -160,6 +163,23 @@ class CircuitBreakerIT {
     }
 
     @Test
+    void clientsSharingSettingsHaveTheirOwnBreakers() {
+        RestClient first = this.clients.get("breaker:instance-1", "breaker");
+        RestClient second = this.clients.get("breaker:instance-2", "breaker");
+
+        for (int i = 0; i < 4; i++) {
+            first.get().uri("/fail").exchange((request, response) -> response.getStatusCode());
+        }
+
+        assertThat(this.clients.circuitBreaker("breaker:instance-1").getState()).isEqualTo(State.OPEN);
+        assertThat(this.clients.circuitBreaker("breaker:instance-1").getCircuitBreakerConfig().getMinimumNumberOfCalls())
+            .as("settings of 'breaker'").isEqualTo(4);
+        assertThat(second.get().uri("/ok").retrieve().body(String.class)).isEqualTo("ok");
+        assertThat(this.clients.circuitBreaker("breaker:instance-2").getState()).isEqualTo(State.CLOSED);
+        assertThat(this.clients.get("breaker:instance-1", "breaker")).isSameAs(first);
+    }
+
+    @Test
     void endpointListsBreakersAndForcesOpenAndResetsOverHttp() throws Exception {
         call("/ok");
 
@@ -185,6 +205,18 @@ class CircuitBreakerIT {
         HttpResponse<String> one = actuator("GET", "/actuator/resilience/breaker", null);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(this.json.readTree(one.body()).path("state").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void endpointNeedsTheAdminKeyAndChangesNothingWithoutIt() throws Exception {
+        call("/ok");
+
+        HttpResponse<String> refused = actuator("POST", "/actuator/resilience/breaker", "{\"action\":\"force-open\"}",
+                "not-the-admin-key");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(this.clients.circuitBreaker("breaker").getState()).isEqualTo(State.CLOSED);
     }
 
     @Test
@@ -214,7 +246,8 @@ class CircuitBreakerIT {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("resilience4j_circuitbreaker_state{name=\"breaker\",state=\"closed\"} 1.0")
             .contains("resilience4j_circuitbreaker_calls_seconds_count{kind=\"successful\",name=\"breaker\"}")
-            .containsPattern("resilience4j_retry_calls_total\\{kind=\"successful_without_retry\",name=\"flaky\"\\} [1-9]");
+            .containsPattern("resilience4j_retry_calls_total\\{kind=\"successful_without_retry\",name=\"flaky\"\\} [1-9]")
+            .contains("switchboard_resilience_retry_budget_tokens{name=\"flaky\"} 10000.0");
     }
 
     private HttpStatusCode call(String path) {
@@ -222,8 +255,13 @@ class CircuitBreakerIT {
     }
 
     private HttpResponse<String> actuator(String method, String path, String body) throws Exception {
+        return actuator(method, path, body, ADMIN_KEY);
+    }
+
+    private HttpResponse<String> actuator(String method, String path, String body, String adminKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-            .timeout(Duration.ofSeconds(10));
+            .timeout(Duration.ofSeconds(10))
+            .header("X-Admin-Key", adminKey);
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         }

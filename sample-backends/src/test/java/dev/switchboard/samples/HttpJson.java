@@ -19,6 +19,9 @@ public final class HttpJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The admin key whose digest src/test/resources/config/application.yml configures; sent with every request. */
+    public static final String ADMIN_KEY = "samples-test-admin-key";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
@@ -72,7 +75,7 @@ public final class HttpJson {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(30)).header("X-Admin-Key", ADMIN_KEY).build(), BodyHandlers.ofString());
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         } catch (InterruptedException ex) {

@@ -1,5 +1,9 @@
 package dev.switchboard.support;
 
+import dev.switchboard.support.admin.AdminCredentialFilter;
+import dev.switchboard.support.admin.AdminKeys;
+import dev.switchboard.support.admin.AdminOperations;
+import dev.switchboard.support.admin.AdminProperties;
 import dev.switchboard.support.problem.ProblemDetailsAdvice;
 import dev.switchboard.support.problem.ProblemResponseWriter;
 import dev.switchboard.support.web.HealthController;
@@ -20,13 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers the shared conventions in a servlet application: the request id filter (first, so every
- * later log line and error carries the id), the body size limit, problem+json errors and {@code /health}.
+ * later log line and error carries the id), the body size limit, the admin credential check, problem+json errors
+ * and {@code /health}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@EnableConfigurationProperties(ServiceSupportProperties.class)
+@EnableConfigurationProperties({ ServiceSupportProperties.class, AdminProperties.class })
 public class ServiceSupportAutoConfiguration {
 
     @Bean
@@ -47,6 +52,17 @@ public class ServiceSupportAutoConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.maxBodySize(), problemResponseWriter));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminCredentialFilter> adminCredentialFilter(AdminProperties properties,
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath,
+            ProblemResponseWriter problemResponseWriter) {
+        var filter = new AdminCredentialFilter(new AdminOperations(properties, actuatorBasePath),
+                new AdminKeys(properties.keySha256()), problemResponseWriter);
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -37,6 +37,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -163,7 +164,7 @@ class QueueController {
     AckBatchResponse ackBatch(@PathVariable @QueueName String name, @Valid @RequestBody AckBatchRequest request) {
         List<ReceiptHandle> receipts = request.receiptHandles().stream().map(QueueController::receipt).toList();
         List<AckResult> results = store.ackAll(name, receipts);
-        List<AckBatchEntry> entries = new java.util.ArrayList<>(receipts.size());
+        List<AckBatchEntry> entries = new ArrayList<>(receipts.size());
         for (int i = 0; i < receipts.size(); i++) {
             entries.add(new AckBatchEntry(receipts.get(i).value(), receipts.get(i).messageId(), switch (results.get(i)) {
                 case DONE -> "acked";

@@ -15,10 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -30,7 +33,7 @@ import org.springframework.web.context.request.async.DeferredResult;
  * out, publishes on another replica). Waiters are served first come, first served, on two shared threads.
  */
 @Component
-public class WaitingConsumers implements DisposableBean {
+public class WaitingConsumers implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingConsumers.class);
 
@@ -38,11 +41,17 @@ public class WaitingConsumers implements DisposableBean {
     private final Map<String, ConcurrentLinkedDeque<Waiter>> waiters = new ConcurrentHashMap<>();
     private final Set<String> servesPending = ConcurrentHashMap.newKeySet();
     private final ExecutorService servers = Executors.newFixedThreadPool(2, runnable -> daemon(runnable, "queue-long-poll"));
+    // Running from construction: the lifecycle phase that makes this stop before the web server also makes it start
+    // after the web server, and a long poll arriving in between must wait, not be answered at once.
+    private volatile boolean running = true;
     private final ScheduledExecutorService rechecks = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "queue-long-poll-recheck"));
 
-    public WaitingConsumers(QueueStore store, QueueProperties properties) {
+    public WaitingConsumers(QueueStore store, QueueProperties properties, MeterRegistry meterRegistry) {
         this.store = store;
+        Gauge.builder("switchboard.queue.waiting.consumers", waiters,
+                all -> all.values().stream().mapToInt(ConcurrentLinkedDeque::size).sum())
+                .description("Long-polling consumers parked on this replica").register(meterRegistry);
         long interval = properties.longPoll().recheckInterval().toMillis();
         rechecks.scheduleWithFixedDelay(this::recheckAll, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -54,7 +63,11 @@ public class WaitingConsumers implements DisposableBean {
     public DeferredResult<ResponseEntity<?>> await(String queue, int max, @Nullable Duration visibilityTimeout,
             Duration wait, Function<List<Delivery>, ResponseEntity<?>> render, ResponseEntity<?> empty) {
         DeferredResult<ResponseEntity<?>> result = new DeferredResult<>(wait.toMillis(), () -> empty);
-        Waiter waiter = new Waiter(queue, max, visibilityTimeout, result, render);
+        if (!running) {
+            result.setResult(empty);
+            return result;
+        }
+        Waiter waiter = new Waiter(queue, max, visibilityTimeout, result, render, empty);
         result.onCompletion(() -> {
             ConcurrentLinkedDeque<Waiter> queued = waiters.get(queue);
             if (queued != null) {
@@ -139,6 +152,37 @@ public class WaitingConsumers implements DisposableBean {
     }
 
     @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Answers every waiting consumer "nothing yet" (204) when the service stops, before the web server's graceful
+     * shutdown, which would otherwise wait for each long poll to run out (up to 20 s).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        waiters.values().forEach(queued -> {
+            Waiter waiter;
+            while ((waiter = queued.pollFirst()) != null) {
+                waiter.result().setResult(waiter.empty());
+            }
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown (a lower phase), so that it has no long poll to wait for. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
     public void destroy() {
         rechecks.shutdownNow();
         servers.shutdownNow();
@@ -151,6 +195,7 @@ public class WaitingConsumers implements DisposableBean {
     }
 
     private record Waiter(String queue, int max, @Nullable Duration visibilityTimeout,
-            DeferredResult<ResponseEntity<?>> result, Function<List<Delivery>, ResponseEntity<?>> render) {
+            DeferredResult<ResponseEntity<?>> result, Function<List<Delivery>, ResponseEntity<?>> render,
+            ResponseEntity<?> empty) {
     }
 }

@@ -11,7 +11,9 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPubli
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetricsPublisher;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -94,6 +96,17 @@ public class ResilienceAutoConfiguration {
         @ConditionalOnMissingBean({ TaggedCircuitBreakerMetrics.class, TaggedCircuitBreakerMetricsPublisher.class })
         TaggedCircuitBreakerMetrics resilienceCircuitBreakerMetrics(CircuitBreakerRegistry registry) {
             return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry);
+        }
+
+        /** {@code switchboard.resilience.retry.budget.tokens{name}} for every configured client. */
+        @Bean
+        MeterBinder resilienceRetryBudgetMetrics(ResiliencePolicies policies) {
+            return registry -> policies.configuredClients()
+                .forEach(name -> Gauge.builder("switchboard.resilience.retry.budget.tokens", policies,
+                        p -> p.retryBudgetTokens(name))
+                    .description("Tokens left in the client's retry budget; retries stop at half the maximum")
+                    .tag("name", name)
+                    .register(registry));
         }
 
         @Bean

@@ -44,4 +44,9 @@ public final class RetryBudget {
             this.tokens.updateAndGet(t -> Math.min(this.max, t + this.ratio));
         }
     }
+
+    /** Tokens left (the bucket's fill), for a gauge. */
+    public double tokens() {
+        return this.tokens.get() / (double) SCALE;
+    }
 }

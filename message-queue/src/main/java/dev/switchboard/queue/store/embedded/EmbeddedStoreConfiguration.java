@@ -1,7 +1,6 @@
 package dev.switchboard.queue.store.embedded;
 
 import dev.switchboard.queue.config.QueueProperties;
-import dev.switchboard.queue.store.QueueStore;
 import dev.switchboard.queue.store.jdbc.JdbcQueueStore;
 import dev.switchboard.queue.store.jdbc.SqlDialect;
 import java.time.Clock;

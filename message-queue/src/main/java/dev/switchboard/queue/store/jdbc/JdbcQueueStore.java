@@ -11,6 +11,8 @@ import dev.switchboard.queue.store.ReceiptHandle;
 import dev.switchboard.queue.store.SettingsChange;
 import dev.switchboard.queue.store.SettingsUpdate;
 import dev.switchboard.queue.store.StoreDefaults;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -279,7 +281,7 @@ public final class JdbcQueueStore implements QueueStore {
                 JdbcQueueStore::settingsRow, queue).stream().findFirst();
     }
 
-    private static QueueSettings settingsRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static QueueSettings settingsRow(ResultSet rs, int row) throws SQLException {
         return new QueueSettings(rs.getString(1), Duration.ofMillis(rs.getLong(2)), rs.getInt(3), Duration.ofMillis(rs.getLong(4)));
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class GroupCommitWriterTest {
 
@@ -52,7 +53,7 @@ class GroupCommitWriterTest {
         }
     }
 
-    private static int insert(org.springframework.jdbc.core.JdbcTemplate jdbc, int n) {
+    private static int insert(JdbcTemplate jdbc, int n) {
         return jdbc.update("INSERT INTO messages (queue, payload, enqueued_at, visible_at) VALUES ('q', ?, 0, 0)", Integer.toString(n));
     }
 }

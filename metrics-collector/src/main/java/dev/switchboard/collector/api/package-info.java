@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.api;
+
+import org.jspecify.annotations.NullMarked;

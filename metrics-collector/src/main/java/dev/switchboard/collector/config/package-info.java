@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.config;
+
+import org.jspecify.annotations.NullMarked;

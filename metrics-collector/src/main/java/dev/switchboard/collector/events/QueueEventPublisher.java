@@ -1,0 +1,172 @@
+package dev.switchboard.collector.events;
+
+import dev.switchboard.collector.state.StatusChange;
+import dev.switchboard.collector.state.StatusChangeListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes status changes to the message queue ({@code POST {queue}/api/v1/queue/{name}/publish}), in order,
+ * from a bounded in-memory outbox. While the queue is unreachable, events wait and are retried every
+ * {@code retryInterval}; polling never waits for the queue. Beyond the capacity the oldest events are dropped
+ * (and counted). Each event carries its id as {@code Idempotency-Key}, so a publish retried after a lost
+ * answer is stored once.
+ */
+public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueEventPublisher.class);
+
+    private final URI publishUrl;
+    private final int capacity;
+    private final Duration retryInterval;
+    private final JsonMapper json;
+    private final HttpClient http;
+    private final Deque<StatusChange> outbox = new ArrayDeque<>();
+    private final Counter published;
+    private final Counter dropped;
+    private @Nullable ScheduledExecutorService sender;
+    private boolean queueReachable = true;
+
+    public QueueEventPublisher(URI queueUrl, String queueName, int capacity, Duration retryInterval, JsonMapper json,
+                               MeterRegistry meters) {
+        String base = queueUrl.toString().endsWith("/") ? queueUrl.toString() : queueUrl + "/";
+        this.publishUrl = URI.create(base).resolve("api/v1/queue/" + queueName + "/publish");
+        this.capacity = capacity;
+        this.retryInterval = retryInterval;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.published = Counter.builder("collector.events.published").register(meters);
+        this.dropped = Counter.builder("collector.events.dropped")
+                .description("Status-change events dropped because the outbox was full").register(meters);
+        Gauge.builder("collector.events.outbox", this, QueueEventPublisher::pending)
+                .description("Status-change events waiting for the queue").register(meters);
+    }
+
+    @Override
+    public void statusChanged(StatusChange change) {
+        synchronized (outbox) {
+            if (outbox.size() >= capacity) {
+                StatusChange oldest = outbox.removeFirst();
+                dropped.increment();
+                log.warn("Event outbox full ({}): dropped the oldest event, {} of {}", capacity, oldest.to(),
+                        oldest.service() + "/" + oldest.instance());
+            }
+            outbox.addLast(change);
+        }
+        ScheduledExecutorService executor = sender;
+        if (executor != null) {
+            executor.execute(this::deliver);
+        }
+    }
+
+    int pending() {
+        synchronized (outbox) {
+            return outbox.size();
+        }
+    }
+
+    /** Sends waiting events in order until the outbox is empty or the queue fails. */
+    void deliver() {
+        while (true) {
+            StatusChange next;
+            synchronized (outbox) {
+                next = outbox.peekFirst();
+            }
+            if (next == null || !send(next)) {
+                return;
+            }
+            synchronized (outbox) {
+                // Only remove what was sent: the outbox may have dropped it meanwhile.
+                if (outbox.peekFirst() == next) {
+                    outbox.removeFirst();
+                }
+            }
+        }
+    }
+
+    /** True when the event is done with: published, or refused as invalid (retrying would not help). */
+    private boolean send(StatusChange change) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(publishUrl)
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", change.id())
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(change)))
+                    .build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                published.increment();
+                reachable(true, null);
+                return true;
+            }
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                log.error("Queue refused event {} with HTTP {}: dropped", change.id(), status);
+                dropped.increment();
+                return true;
+            }
+            reachable(false, "HTTP " + status);
+            return false;
+        } catch (IOException e) {
+            reachable(false, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Logs once when the queue becomes unreachable and once when it is back, not on every retry. */
+    private void reachable(boolean now, @Nullable String why) {
+        if (now != queueReachable) {
+            queueReachable = now;
+            if (now) {
+                log.info("Queue at {} reachable again; delivering {} waiting events", publishUrl, pending());
+            } else {
+                log.warn("Queue at {} unreachable ({}); events wait in the outbox and are retried every {}",
+                        publishUrl, why, retryInterval);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-publisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sender.scheduleWithFixedDelay(this::deliver, retryInterval.toMillis(), retryInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("Publishing status changes to {}", publishUrl);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (sender != null) {
+            sender.shutdownNow();
+            sender = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return sender != null;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.events;
+
+import org.jspecify.annotations.NullMarked;

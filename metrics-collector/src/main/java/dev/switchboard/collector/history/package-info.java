@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.history;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.poll;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.state;
+
+import org.jspecify.annotations.NullMarked;

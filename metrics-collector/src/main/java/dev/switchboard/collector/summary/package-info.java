@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.summary;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.collector.target;
+
+import org.jspecify.annotations.NullMarked;
