@@ -27,6 +27,7 @@ ADMIN_KEY_SHA256=$(printf '%s' "$ADMIN_KEY" | sha256sum | cut -d' ' -f1)
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "${KEEP_WORK:-}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 

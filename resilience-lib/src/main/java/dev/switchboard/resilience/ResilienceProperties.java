@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Named HTTP clients with shared defaults, bound from {@code switchboard.resilience}.
  * <p>
  * Every setting is optional: a client's own value wins, then {@code defaults}, then the built-in
- * value documented on each setting (see {@link ClientSettings#builtIn()}). Values are checked once
+ * value documented on each setting (see {@link ClientSettings#builtIn(String)}). Values are checked once
  * they are merged, at start-up, so a nonsensical combination fails fast with the client's name.
  *
  * @param defaults settings shared by every client unless the client sets its own

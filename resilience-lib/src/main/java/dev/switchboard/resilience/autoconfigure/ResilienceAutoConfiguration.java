@@ -14,6 +14,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.net.http.HttpClient.Version;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -75,12 +76,16 @@ public class ResilienceAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnClass(RestClient.class)
     ResilientHttpClients resilientHttpClients(ResiliencePolicies policies, CircuitBreakerRegistry circuitBreakers,
-            RetryRegistry retries, ObjectProvider<RestClient.Builder> builders,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories, ObjectProvider<Clock> clock,
+            RetryRegistry retries, ObjectProvider<RestClient.Builder> builders, ObjectProvider<Clock> clock,
             Sleeper sleeper) {
+        // Always the JDK HttpClient, not the library Boot detects: the default retried exceptions are the JDK
+        // client's, and a gateway has Reactor Netty on the classpath, which would otherwise be picked and
+        // report a reset connection as a Netty-specific exception. An application wanting another HTTP library
+        // defines its own ResilientHttpClients bean. HTTP/1.1: on plain http the JDK client otherwise tries an
+        // h2c upgrade, which servers without h2c (the Python and R backends) can mishandle, losing request bodies.
         return new ResilientHttpClients(policies, circuitBreakers, retries,
                 () -> builders.getIfAvailable(RestClient::builder),
-                requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+                ClientHttpRequestFactoryBuilder.jdk().withHttpClientCustomizer(http -> http.version(Version.HTTP_1_1)),
                 clock.getIfAvailable(Clock::systemUTC), sleeper);
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.aggregate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.discovery;
+
+import org.jspecify.annotations.NullMarked;

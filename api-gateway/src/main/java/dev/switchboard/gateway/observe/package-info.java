@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.observe;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.resilience;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.retry;
+
+import org.jspecify.annotations.NullMarked;

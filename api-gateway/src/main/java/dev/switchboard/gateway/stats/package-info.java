@@ -1,0 +1,4 @@
+@NullMarked
+package dev.switchboard.gateway.stats;
+
+import org.jspecify.annotations.NullMarked;
