@@ -52,7 +52,7 @@ public class EdgeCheckCost {
         for (int i = 0; i < 10; i++) {
             digests.add("client-" + i + ":" + sha256("key-" + i));
         }
-        tenKeys = ApiKeyRegistry.from(new EdgeAuthProperties(List.of(), digests, List.of(),
+        tenKeys = ApiKeyRegistry.from(new EdgeAuthProperties(List.of(), digests, null, List.of(),
                 dev.switchboard.gateway.security.AccessPolicy.PUBLIC));
         presentedKey = "key-7";
 

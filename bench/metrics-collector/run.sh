@@ -20,10 +20,14 @@ HOURS=${HOURS:-1}
 WORK=$(mktemp -d /tmp/collector-bench.XXXXXX)
 JAR=$(ls metrics-collector/target/metrics-collector-*.jar | grep -v plain | head -1)
 PIDS=()
+# /actuator/metrics is an admin operation: the run makes up a key and configures its digest.
+ADMIN_KEY="bench-$RANDOM-$RANDOM"
+ADMIN_KEY_SHA256=$(printf '%s' "$ADMIN_KEY" | sha256sum | cut -d' ' -f1)
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "${KEEP_WORK:-}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -44,6 +48,7 @@ python3 bench/metrics-collector/targets.py "$TARGET_PORT" & PIDS+=($!)
 
 start_collector() {
   java $HEAP -jar "$JAR" --server.port="$COLLECTOR_PORT" --eureka.client.enabled=false \
+    --switchboard.admin.key-sha256="$ADMIN_KEY_SHA256" \
     --switchboard.collector.history.data-dir="$WORK/data" \
     --spring.config.additional-location="file:$WORK/targets.yml" > "$WORK/collector-$1.log" 2>&1 &
   COLLECTOR=$!
@@ -67,7 +72,7 @@ sleep "$WARMUP_SECONDS"
 
 ticks() { awk '{print $14 + $15}' "/proc/$COLLECTOR/stat"; }
 heap_used() {
-  curl -fs "http://127.0.0.1:$COLLECTOR_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
+  curl -fs -H "X-Admin-Key: $ADMIN_KEY" "http://127.0.0.1:$COLLECTOR_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" \
     | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
 CLK_TCK=$(getconf CLK_TCK)
@@ -81,7 +86,7 @@ t1=$(date +%s.%N); c1=$(ticks)
 cpu=$(python3 -c "print(f'{100 * ($c1 - $c0) / $CLK_TCK / ($t1 - $t0):.1f}')")
 
 summary_ms=$(curl -fs -o "$WORK/summary.json" -w '%{time_total}' "http://127.0.0.1:$COLLECTOR_PORT/api/v1/metrics/summary")
-refresh=$(curl -fs "http://127.0.0.1:$COLLECTOR_PORT/actuator/metrics/collector.summary.refresh" | python3 -c '
+refresh=$(curl -fs -H "X-Admin-Key: $ADMIN_KEY" "http://127.0.0.1:$COLLECTOR_PORT/actuator/metrics/collector.summary.refresh" | python3 -c '
 import json,sys
 m = {x["statistic"]: x["value"] for x in json.load(sys.stdin)["measurements"]}
 count, total, worst = m["COUNT"], m["TOTAL_TIME"], m["MAX"]

@@ -13,6 +13,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "${KEEP_WORK:-}" = 1 ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 

@@ -96,6 +96,12 @@
       cell(row, text(instance.httpStatus));
       cell(row, millis(instance.responseTimeMillis));
       cell(row, text(instance.error));
+      const figures = instance.figures || {};
+      cell(row, figures.requestRate == null ? '–' : figures.requestRate.toFixed(2));
+      cell(row, figures.errorRate == null ? '–' : (figures.errorRate * 100).toFixed(1) + ' %');
+      cell(row, millis(figures.p95Millis));
+      cell(row, figures.heapUsedBytes == null ? '–' : Math.round(figures.heapUsedBytes / 1048576) + ' MB');
+      cell(row, figures.cpuUsage == null ? '–' : (figures.cpuUsage * 100).toFixed(1) + ' %');
       instancesBody.appendChild(row);
     }
   }

@@ -1,11 +1,14 @@
 package dev.switchboard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command, end to end: {@code ./switchboard up -d} brings the whole suite up healthy, the
- * Switchboard services are in the registry, and {@code ./switchboard down} leaves no process behind. The suite
- * runs on ports shifted by {@code SWITCHBOARD_PORT_OFFSET} so it never collides with one a developer runs.
+ * Switchboard services are in the registry, the README's tour answers real results through the gateway (an ETL
+ * job runs through the queue, the collector sees the backends), and {@code ./switchboard down} leaves no process
+ * behind. The suite runs on ports shifted by {@code SWITCHBOARD_PORT_OFFSET} so it never collides with one a
+ * developer runs.
  */
 class LocalRunScriptIT {
 
@@ -38,10 +43,11 @@ class LocalRunScriptIT {
         String up = script("up", "-d");
         assertThat(up).contains("to all healthy");
         for (int port : List.of(8080, 8081, 8082, 8083, 8000, 8001, 8002)) {
-            assertThat(get(port + OFFSET, "/actuator/health")).as("health on %d", port + OFFSET).contains("\"status\":\"UP\"");
+            assertThat(get(port + OFFSET, "/health")).as("health on %d", port + OFFSET).contains("\"status\":\"UP\"");
         }
         String registry = getJson(8080 + OFFSET, "/eureka/apps");
         assertThat(registry).contains("\"API-GATEWAY\"", "\"MESSAGE-QUEUE\"", "\"METRICS-COLLECTOR\"");
+        theTourAnswersRealResultsThroughTheGateway();
 
         List<Long> pids = pids();
         assertThat(pids).hasSize(7);
@@ -49,6 +55,28 @@ class LocalRunScriptIT {
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .as("process %d still alive after down", pid).isFalse());
         assertThat(script("status")).doesNotContain(" UP");
+    }
+
+    private static void theTourAnswersRealResultsThroughTheGateway() throws Exception {
+        int gateway = 8081 + OFFSET;
+        assertThat(get(gateway, "/api/v1/search?query=vector+database&k=3")).contains("\"results\"", "\"score\"");
+        assertThat(get(gateway, "/api/v1/analyze/summary?values=2,4,4,4,5,5,7,9")).contains("\"mean\":5.0", "\"median\":4.5");
+
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + "/api/v1/etl/jobs"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"records\":[{\"region\":\"eu\",\"amount\":3},{\"region\":\"us\",\"amount\":5}],"
+                        + "\"groupBy\":\"region\",\"aggregates\":[{\"op\":\"sum\",\"field\":\"amount\"}]}"))
+                .build(), BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String job = submitted.headers().firstValue("Location").orElseThrow();
+        String jobPath = job.substring(job.indexOf("/api/v1/etl/jobs/"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get(gateway, jobPath)).contains("\"status\":\"SUCCEEDED\"", "\"dispatch\":\"queue\""));
+        assertThat(get(gateway, "/api/v1/queues")).contains("\"etl\"");
+
+        // The collector polls every 10 s: within a few rounds it has seen every backend.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get(gateway, "/api/v1/metrics/summary")).contains("vector-api", "analytics-api", "etl-api"));
     }
 
     private static List<Long> pids() throws IOException {

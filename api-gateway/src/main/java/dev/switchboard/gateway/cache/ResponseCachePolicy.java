@@ -2,6 +2,7 @@ package dev.switchboard.gateway.cache;
 
 import dev.switchboard.gateway.security.EdgeHeaders;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,7 +93,7 @@ final class ResponseCachePolicy {
 
     private static boolean varyIsKeyed(HttpHeaders headers) {
         return headers.getOrEmpty(HttpHeaders.VARY).stream()
-                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
                 .filter(name -> !name.isEmpty())
                 .allMatch(KEYED_VARY_HEADERS::contains);

@@ -1,5 +1,10 @@
 package dev.switchboard.gateway.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +31,38 @@ public final class ApiKeyRegistry {
                     Sha256Digests.parse(key.sha256(), "switchboard.gateway.auth.api-keys[" + i + "].sha256")));
         }
         for (String pair : properties.apiKeyDigests()) {
-            if (pair.isBlank()) {
-                continue;
+            if (!pair.isBlank()) {
+                entries.add(parsePair(pair, "switchboard.gateway.auth.api-key-digests (GATEWAY_API_KEYS_SHA256)"));
             }
-            int colon = pair.indexOf(':');
-            if (colon <= 0 || pair.substring(0, colon).isBlank()) {
-                throw new IllegalArgumentException("switchboard.gateway.auth.api-key-digests (GATEWAY_API_KEYS_SHA256) entries"
-                        + " must be name:sha256 pairs; an entry has no name");
+        }
+        Path file = properties.apiKeyFile();
+        if (file != null) {
+            for (String line : readLines(file)) {
+                String content = line.strip();
+                if (!content.isEmpty() && !content.startsWith("#")) {
+                    entries.add(parsePair(content, "the API key file " + file));
+                }
             }
-            String name = pair.substring(0, colon).strip();
-            entries.add(new Entry(name, Sha256Digests.parse(pair.substring(colon + 1),
-                    "the digest of API key '" + name + "' in switchboard.gateway.auth.api-key-digests")));
         }
         return new ApiKeyRegistry(entries);
+    }
+
+    private static Entry parsePair(String pair, String source) {
+        int colon = pair.indexOf(':');
+        if (colon <= 0 || pair.substring(0, colon).isBlank()) {
+            throw new IllegalArgumentException(source + " entries must be name:sha256 pairs; an entry has no name");
+        }
+        String name = pair.substring(0, colon).strip();
+        return new Entry(name, Sha256Digests.parse(pair.substring(colon + 1), "the digest of API key '" + name + "' in " + source));
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the API key file " + file + " (switchboard.gateway.auth.api-key-file)", ex);
+        }
     }
 
     /** The admin keys of {@code switchboard.admin.key-sha256}. */

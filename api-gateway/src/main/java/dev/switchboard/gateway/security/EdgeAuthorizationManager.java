@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import java.util.function.Predicate;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -33,7 +34,7 @@ final class EdgeAuthorizationManager implements ReactiveAuthorizationManager<Aut
     }
 
     private static Mono<AuthorizationResult> decide(Mono<Authentication> authentication,
-            java.util.function.Predicate<Authentication> accepted) {
+            Predicate<Authentication> accepted) {
         return authentication.filter(Authentication::isAuthenticated)
                 .map(auth -> (AuthorizationResult) new AuthorizationDecision(accepted.test(auth)))
                 .defaultIfEmpty(new AuthorizationDecision(false));

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.security;
 
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -52,8 +54,8 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ApiKeyStrippingFilter edgeApiKeyStrippingFilter() {
-        return new ApiKeyStrippingFilter();
+    CredentialStrippingFilter edgeCredentialStrippingFilter() {
+        return new CredentialStrippingFilter();
     }
 
     @Bean
@@ -98,8 +100,7 @@ class EdgeSecurityConfiguration {
         ServerWebExchangeMatcher notAdmin = exchange -> rules.isAdminEndpoint(exchange.getRequest())
                 ? MatchResult.notMatch() : MatchResult.match();
         apiKeyFilter.setRequiresAuthenticationMatcher(notAdmin);
-        apiKeyFilter.setAuthenticationFailureHandler(
-                (webFilterExchange, failure) -> entryPoint.commence(webFilterExchange.getExchange(), failure));
+        apiKeyFilter.setAuthenticationFailureHandler(refuseOnlyWhereAccepted(rules, entryPoint, AccessPolicy::acceptsApiKey));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -121,8 +122,21 @@ class EdgeSecurityConfiguration {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.jwtDecoder(decoder))
                     .authenticationEntryPoint(entryPoint)
+                    .authenticationFailureHandler(refuseOnlyWhereAccepted(rules, entryPoint, AccessPolicy::acceptsJwt))
                     .accessDeniedHandler(accessDenied));
         }
         return http.build();
+    }
+
+    /**
+     * A refused API key or bearer token is answered 401 where that kind of credential is accepted; elsewhere the
+     * request simply continues anonymous, so that a header meant for the backend (or a stale key) does not break a
+     * public route. The route's own policy still decides whether an anonymous request may pass.
+     */
+    private static ServerAuthenticationFailureHandler refuseOnlyWhereAccepted(AccessRules rules,
+            EdgeAuthenticationEntryPoint entryPoint, Predicate<AccessPolicy> accepts) {
+        return (webFilterExchange, failure) -> accepts.test(rules.policyOf(webFilterExchange.getExchange().getRequest()))
+                ? entryPoint.commence(webFilterExchange.getExchange(), failure)
+                : webFilterExchange.getChain().filter(webFilterExchange.getExchange());
     }
 }

@@ -14,9 +14,12 @@ import reactor.core.publisher.Mono;
 /**
  * Runs after authorization: records who the caller is ({@link EdgeHeaders#PRINCIPAL_ATTRIBUTE} for the rate
  * limiter and the cache, {@link EdgeHeaders#PRINCIPAL} for the backend) and drops a client-sent principal header
- * so it cannot be forged. The API key itself is removed later, by {@link ApiKeyStrippingFilter}.
+ * so it cannot be forged. The credentials themselves are removed later, by {@link CredentialStrippingFilter}.
  */
 final class PrincipalForwardingFilter implements WebFilter {
+
+    static final String API_KEY_PREFIX = "api-key:";
+    static final String JWT_PREFIX = "jwt:";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -40,10 +43,10 @@ final class PrincipalForwardingFilter implements WebFilter {
 
     static Optional<String> principalOf(Authentication authentication) {
         if (authentication instanceof EdgeAuthentication edge) {
-            return Optional.of(edge.isAdmin() ? "admin" : "api-key:" + edge.getName());
+            return Optional.of(edge.isAdmin() ? "admin" : API_KEY_PREFIX + edge.getName());
         }
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            return Optional.of("jwt:" + jwt.getName());
+            return Optional.of(JWT_PREFIX + jwt.getName());
         }
         return Optional.empty();
     }

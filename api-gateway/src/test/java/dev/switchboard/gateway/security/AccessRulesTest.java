@@ -8,7 +8,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 class AccessRulesTest {
 
-    private final AccessRules rules = new AccessRules(new EdgeAuthProperties(List.of(), List.of(), List.of(
+    private final AccessRules rules = new AccessRules(new EdgeAuthProperties(List.of(), List.of(), null, List.of(
             new EdgeAuthProperties.Rule("/api/v1/queue/**", List.of("post"), AccessPolicy.API_KEY),
             new EdgeAuthProperties.Rule("/api/v1/**", List.of(), AccessPolicy.JWT)), AccessPolicy.API_KEY_OR_JWT), "/actuator");
 

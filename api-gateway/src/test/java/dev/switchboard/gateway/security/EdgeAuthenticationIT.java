@@ -108,6 +108,19 @@ class EdgeAuthenticationIT {
     }
 
     @Test
+    void anUnknownKeyOrTokenLeavesAPublicRouteUsableAndAnonymous() {
+        assertThat(get(port, "/open/a", "X-API-Key", "meant-for-something-else").statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", absent())
+                .withHeader("X-API-Key", absent()));
+
+        assertThat(get(port, "/open/a", "Authorization", "Bearer backend-token").statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("Authorization", equalTo("Bearer backend-token")));
+
+        assertThat(get(port, "/open/a", "X-API-Key", REPORTING_KEY).statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", equalTo("api-key:reporting")));
+    }
+
+    @Test
     void credentialsNeverReachTheLogs(CapturedOutput output) {
         String forgedToken = token(impostorKey, ISSUER, 300);
         String expiredToken = token(signingKey, ISSUER, -300);
@@ -196,7 +209,8 @@ class EdgeAuthenticationIT {
             HttpResponse<String> response = get(port, "/token/a", "Authorization", "Bearer " + token(signingKey, ISSUER, 300));
 
             assertThat(response.statusCode()).isEqualTo(200);
-            backend.verify(getRequestedFor(urlEqualTo("/token/a")).withHeader("X-Authenticated-Principal", equalTo("jwt:client-42")));
+            backend.verify(getRequestedFor(urlEqualTo("/token/a")).withHeader("X-Authenticated-Principal", equalTo("jwt:client-42"))
+                    .withHeader("Authorization", absent()));
         }
 
         @Test

@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.security;
 
+import java.time.ZoneId;
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -60,7 +62,7 @@ class ValidatedJwtCacheTest {
         assertThat(validations).hasValue(2);
     }
 
-    private ValidatedJwtCache cache(java.util.function.Function<String, Jwt> validator, Instant now) {
+    private ValidatedJwtCache cache(Function<String, Jwt> validator, Instant now) {
         ReactiveJwtDecoder delegate = token -> Mono.fromCallable(() -> {
             validations.incrementAndGet();
             return validator.apply(token);
@@ -88,12 +90,12 @@ class ValidatedJwtCacheTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

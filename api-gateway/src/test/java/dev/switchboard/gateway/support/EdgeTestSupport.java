@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +26,8 @@ public final class EdgeTestSupport {
         try {
             return CLIENT.send(request.build(), BodyHandlers.ofString());
         }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

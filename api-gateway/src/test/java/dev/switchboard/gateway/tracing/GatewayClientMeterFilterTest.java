@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.tracing;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,9 +14,9 @@ class GatewayClientMeterFilterTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         registry.config().meterFilter(new GatewayClientMeterFilter());
 
-        registry.timer("http.client.requests", "spring.cloud.gateway.route.id", "r1").record(java.time.Duration.ofMillis(1));
+        registry.timer("http.client.requests", "spring.cloud.gateway.route.id", "r1").record(Duration.ofMillis(1));
         registry.more().longTaskTimer("http.client.requests.active", "spring.cloud.gateway.route.uri", "http://x");
-        registry.timer("http.client.requests", "client.name", "eureka").record(java.time.Duration.ofMillis(1));
+        registry.timer("http.client.requests", "client.name", "eureka").record(Duration.ofMillis(1));
         registry.timer("gateway.requests", "spring.cloud.gateway.route.id", "r1");
 
         assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName() + meter.getId().getTags())

@@ -1,6 +1,7 @@
 package dev.switchboard.collector.events;
 
 import dev.switchboard.collector.config.CollectorProperties;
+import dev.switchboard.resilience.ResilientHttpClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -14,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 class EventsConfiguration {
 
     @Bean
-    QueueEventPublisher queueEventPublisher(CollectorProperties properties, JsonMapper json, MeterRegistry meters) {
+    QueueEventPublisher queueEventPublisher(CollectorProperties properties, JsonMapper json,
+                                            ResilientHttpClients clients, MeterRegistry meters) {
         CollectorProperties.Events events = properties.events();
         return new QueueEventPublisher(URI.create(events.queueUrl().strip()), events.queueName(),
-                events.outboxCapacity(), events.retryInterval(), json, meters);
+                events.outboxCapacity(), events.retryInterval(), json, clients, meters);
     }
 }

@@ -2,14 +2,13 @@ package dev.switchboard.collector.events;
 
 import dev.switchboard.collector.state.StatusChange;
 import dev.switchboard.collector.state.StatusChangeListener;
+import dev.switchboard.resilience.ResilientCallException;
+import dev.switchboard.resilience.ResiliencePolicies;
+import dev.switchboard.resilience.ResilientHttpClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,21 +39,24 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
     private final int capacity;
     private final Duration retryInterval;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final RestClient queue;
     private final Deque<StatusChange> outbox = new ArrayDeque<>();
     private final Counter published;
     private final Counter dropped;
     private @Nullable ScheduledExecutorService sender;
     private boolean queueReachable = true;
 
+    /** The resilience-lib client name, configured under {@code switchboard.resilience.clients.message-queue}. */
+    public static final String CLIENT = "message-queue";
+
     public QueueEventPublisher(URI queueUrl, String queueName, int capacity, Duration retryInterval, JsonMapper json,
-                               MeterRegistry meters) {
+                               ResilientHttpClients clients, MeterRegistry meters) {
         String base = queueUrl.toString().endsWith("/") ? queueUrl.toString() : queueUrl + "/";
         this.publishUrl = URI.create(base).resolve("api/v1/queue/" + queueName + "/publish");
         this.capacity = capacity;
         this.retryInterval = retryInterval;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.queue = clients.get(CLIENT);
         this.published = Counter.builder("collector.events.published").register(meters);
         this.dropped = Counter.builder("collector.events.dropped")
                 .description("Status-change events dropped because the outbox was full").register(meters);
@@ -101,16 +106,18 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
         }
     }
 
-    /** True when the event is done with: published, or refused as invalid (retrying would not help). */
+    /**
+     * True when the event is done with: published, or refused as invalid (retrying would not help). The call
+     * goes through resilience-lib's {@value #CLIENT} client: its retries (the {@code Idempotency-Key} makes the
+     * POST safe to retry) and breaker sit inside one delivery attempt; the outbox retries across attempts.
+     */
     private boolean send(StatusChange change) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(publishUrl)
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", change.id())
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(change)))
-                    .build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = queue.post().uri(publishUrl)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(ResiliencePolicies.IDEMPOTENCY_KEY_HEADER, change.id())
+                    .body(json.writeValueAsString(change))
+                    .exchange((request, response) -> response.getStatusCode().value());
             if (status >= 200 && status < 300) {
                 published.increment();
                 reachable(true, null);
@@ -123,11 +130,11 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
             }
             reachable(false, "HTTP " + status);
             return false;
-        } catch (IOException e) {
-            reachable(false, e.toString());
+        } catch (ResilientCallException e) {
+            reachable(false, e.getMessage());
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RestClientException e) {
+            reachable(false, e.toString());
             return false;
         }
     }

@@ -2,6 +2,7 @@ package dev.switchboard.collector.poll;
 
 import dev.switchboard.collector.target.Target;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +107,15 @@ public class HealthProbe {
     }
 
     private static String describe(Exception e) {
-        String text = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+        // The JDK client's ConnectException often has no message of its own; its cause says what happened.
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause()) {
+            message = t.getMessage();
+        }
+        if (message == null && e instanceof ConnectException) {
+            message = "could not connect (refused or unreachable)";
+        }
+        String text = e.getClass().getSimpleName() + (message != null ? ": " + message : "");
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 

@@ -54,10 +54,6 @@ public class TargetBreakers {
         }
     }
 
-    CircuitBreaker.State state(String key) {
-        return breaker(key).getState();
-    }
-
     void retainOnly(Collection<String> keys) {
         breakers.keySet().retainAll(keys);
     }

@@ -51,22 +51,25 @@ public class LiveState implements PollListener {
     @Override
     public void polled(Target target, Sample sample) {
         InstanceState[] before = new InstanceState[1];
-        InstanceState after = instances.compute(target.key(), (key, previous) -> {
+        // computeIfPresent: a poll that finishes after its target vanished must not bring it back.
+        InstanceState after = instances.computeIfPresent(target.key(), (key, previous) -> {
             before[0] = previous;
-            HealthStatus old = previous == null ? HealthStatus.UNKNOWN : previous.status();
-            boolean changed = old != sample.status();
+            boolean changed = previous.status() != sample.status();
             return new InstanceState(target, sample.status(),
-                    changed || previous == null || previous.since() == null ? sample.at() : previous.since(), sample,
-                    sample.figures() != null || previous == null ? sample.figures() : previous.figures());
+                    changed || previous.since() == null ? sample.at() : previous.since(), sample,
+                    sample.figures() != null ? sample.figures() : previous.figures());
         });
-        HealthStatus old = before[0] == null ? HealthStatus.UNKNOWN : before[0].status();
+        if (after == null || before[0] == null) {
+            return;
+        }
+        HealthStatus old = before[0].status();
         if (old == after.status()) {
             return;
         }
         if (isReportable(old, after.status())) {
-            StatusChange change = new StatusChange(UUID.randomUUID().toString(), StatusChange.TYPE, target.service(), target.instance(),
-                    target.healthUrl().toString(), old, after.status(), sample.at(), sample.httpStatus(),
-                    sample.error());
+            StatusChange change = new StatusChange(UUID.randomUUID().toString(), StatusChange.TYPE, target.service(),
+                    target.instance(), target.healthUrl().toString(), old, after.status(), sample.at(),
+                    sample.httpStatus(), sample.error());
             log.warn("{} went {} -> {}{}", target.key(), old, after.status(),
                     sample.error() != null ? " (" + sample.error() + ")" : "");
             for (StatusChangeListener listener : listeners) {
