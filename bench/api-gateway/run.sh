@@ -20,7 +20,8 @@ GATEWAY_HEAP="${GATEWAY_HEAP:-512m}"
 BACKEND_PORT=18090
 PROXY_PORT=18190
 GATEWAY_PORT=18091
-OUT="$ROOT/bench/api-gateway/target"
+# Output (wrk reports, logs, nginx files) under the module's target/, which git ignores.
+OUT="$ROOT/api-gateway/target/bench"
 PATH_UNDER_TEST=/api/v1/stats
 mkdir -p "$OUT"
 rm -rf "$OUT/nginx" && mkdir -p "$OUT/nginx"
