@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's run command, end to end: {@code ./switchboard up -d} brings the whole suite up healthy, the
  * Switchboard services are in the registry, the README's tour answers real results through the gateway (an ETL
- * job runs through the queue, the collector sees the backends), and {@code ./switchboard down} leaves no process
+ * job runs through the queue, in the trace its client started; the collector sees the backends), and {@code ./switchboard down} leaves no process
  * behind. The suite runs on ports shifted by {@code SWITCHBOARD_PORT_OFFSET} so it never collides with one a
  * developer runs.
  */
@@ -62,8 +62,11 @@ class LocalRunScriptIT {
         assertThat(get(gateway, "/api/v1/search?query=vector+database&k=3")).contains("\"results\"", "\"score\"");
         assertThat(get(gateway, "/api/v1/analyze/summary?values=2,4,4,4,5,5,7,9")).contains("\"mean\":5.0", "\"median\":4.5");
 
+        // One trace from the client through the gateway, etl-api, the queue and the worker that consumes the job.
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
         HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + "/api/v1/etl/jobs"))
                 .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
                 .POST(BodyPublishers.ofString("{\"records\":[{\"region\":\"eu\",\"amount\":3},{\"region\":\"us\",\"amount\":5}],"
                         + "\"groupBy\":\"region\",\"aggregates\":[{\"op\":\"sum\",\"field\":\"amount\"}]}"))
                 .build(), BodyHandlers.ofString());
@@ -71,7 +74,8 @@ class LocalRunScriptIT {
         String job = submitted.headers().firstValue("Location").orElseThrow();
         String jobPath = job.substring(job.indexOf("/api/v1/etl/jobs/"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(gateway, jobPath)).contains("\"status\":\"SUCCEEDED\"", "\"dispatch\":\"queue\""));
+                assertThat(get(gateway, jobPath)).contains("\"status\":\"SUCCEEDED\"", "\"dispatch\":\"queue\"",
+                        "\"traceId\":\"" + traceId + "\""));
         assertThat(get(gateway, "/api/v1/queues")).contains("\"etl\"");
 
         // The collector polls every 10 s: within a few rounds it has seen every backend.

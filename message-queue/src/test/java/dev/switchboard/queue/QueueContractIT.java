@@ -43,6 +43,21 @@ abstract class QueueContractIT {
     }
 
     @Test
+    void aMessageCarriesItsPublishersTraceContextToTheConsumer() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        client.publish(queue, "{\"traced\":true}", "traceparent", traceparent);
+        client.publish(queue, "{\"traced\":false}");
+        client.publish(queue, "{\"traced\":\"malformed\"}", "traceparent", "00-not-a-trace-01");
+
+        JsonNode traced = client.consume(queue, "");
+        assertThat(traced.path("traceparent").asString()).isEqualTo(traceparent);
+        assertThat(client.consume(queue, "").has("traceparent")).isFalse();
+        JsonNode malformed = client.consume(queue, "");
+        assertThat(malformed.path("payload").path("traced").asString()).isEqualTo("malformed");
+        assertThat(malformed.has("traceparent")).as("a malformed trace context is dropped, the message kept").isFalse();
+    }
+
+    @Test
     void deliversReadyMessagesInPublishOrder() {
         List<Long> published = IntStream.range(0, 5).mapToObj(i -> client.publish(queue, "{\"n\":" + i + "}")).toList();
 

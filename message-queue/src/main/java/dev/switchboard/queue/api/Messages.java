@@ -49,10 +49,12 @@ final class Messages {
     /** A delivered message. */
     record MessageResponse(long id, String queue, String receiptHandle,
             @Schema(description = "The payload as published (any JSON value)", implementation = Object.class) @JsonRawValue String payload,
-            int deliveryCount, Instant enqueuedAt, Instant visibleUntil) {
+            int deliveryCount, Instant enqueuedAt, Instant visibleUntil,
+            @Schema(description = "W3C trace context of the publish request, absent when it carried none")
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String traceparent) {
         static MessageResponse of(Delivery delivery) {
             return new MessageResponse(delivery.id(), delivery.queue(), delivery.receiptHandle(), delivery.payload(),
-                    delivery.deliveryCount(), delivery.enqueuedAt(), delivery.visibleUntil());
+                    delivery.deliveryCount(), delivery.enqueuedAt(), delivery.visibleUntil(), delivery.traceparent());
         }
     }
 

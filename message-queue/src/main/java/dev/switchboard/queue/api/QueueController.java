@@ -77,8 +77,10 @@ class QueueController {
     ResponseEntity<PublishResponse> publish(@PathVariable @QueueName String name,
             @RequestBody String body,
             @RequestParam(defaultValue = "0") @Min(0) @Max(900) int delaySeconds,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) @Nullable String idempotencyKey) {
-        NewMessage message = new NewMessage(payloads.fromBody(body), Duration.ofSeconds(delaySeconds), idempotencyKey);
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) @Nullable String idempotencyKey,
+            @RequestHeader(name = TraceContext.HEADER, required = false) @Nullable String traceparent) {
+        NewMessage message = new NewMessage(payloads.fromBody(body), Duration.ofSeconds(delaySeconds), idempotencyKey,
+                TraceContext.validOrNull(traceparent));
         Published published = store.publish(name, List.of(message)).get(0);
         if (!published.duplicate() && delaySeconds == 0) {
             waitingConsumers.messagesAvailable(name);
@@ -91,21 +93,24 @@ class QueueController {
     @ApiResponse(responseCode = "201", description = "All stored durably, answered in request order")
     @PostMapping(path = "/queue/{name}/publish-batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchPublishResponse> publishBatch(@PathVariable @QueueName String name,
-            @Valid @RequestBody BatchPublishRequest request) {
+            @Valid @RequestBody BatchPublishRequest request,
+            @RequestHeader(name = TraceContext.HEADER, required = false) @Nullable String traceparent) {
         if (request.messages().size() > maxBatchSize) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "batch-too-large",
                     "A batch holds at most " + maxBatchSize + " messages; this one has " + request.messages().size());
         }
-        List<NewMessage> messages = request.messages().stream().map(this::newMessage).toList();
+        String trace = TraceContext.validOrNull(traceparent);
+        List<NewMessage> messages = request.messages().stream().map(entry -> newMessage(entry, trace)).toList();
         List<Published> published = store.publish(name, messages);
         waitingConsumers.messagesAvailable(name);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new BatchPublishResponse(name, published.stream().map(PublishResponse::of).toList()));
     }
 
-    private NewMessage newMessage(BatchEntry entry) {
+    private NewMessage newMessage(BatchEntry entry, @Nullable String traceparent) {
         int delay = entry.delaySeconds() == null ? 0 : entry.delaySeconds();
-        return new NewMessage(payloads.fromNode(entry.payload()), Duration.ofSeconds(delay), entry.idempotencyKey());
+        return new NewMessage(payloads.fromNode(entry.payload()), Duration.ofSeconds(delay), entry.idempotencyKey(),
+                traceparent);
     }
 
     @Operation(summary = "Receive the next ready message(s)", description = """

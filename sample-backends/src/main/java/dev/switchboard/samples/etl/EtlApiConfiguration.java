@@ -2,9 +2,12 @@ package dev.switchboard.samples.etl;
 
 import dev.switchboard.resilience.ResilientHttpClients;
 import dev.switchboard.samples.etl.queue.QueueClient;
+import dev.switchboard.samples.etl.queue.MessageTracing;
 import dev.switchboard.samples.etl.queue.QueueDispatcher;
 import dev.switchboard.samples.etl.queue.QueueWorker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,8 +42,8 @@ class EtlApiConfiguration {
     }
 
     @Bean
-    JobRunner jobRunner(JobRepository repository, EtlEngine engine, MeterRegistry meters) {
-        return new JobRunner(repository, engine, Clock.systemUTC(), meters);
+    JobRunner jobRunner(JobRepository repository, EtlEngine engine, MeterRegistry meters, Tracer tracer) {
+        return new JobRunner(repository, engine, Clock.systemUTC(), meters, tracer);
     }
 
     @Bean
@@ -96,9 +99,9 @@ class EtlApiConfiguration {
 
         @Bean
         QueueWorker queueWorker(QueueClient queue, EtlProperties properties, JobRepository repository, JobRunner runner,
-                EtlEngine engine, JsonMapper json) {
+                EtlEngine engine, JsonMapper json, Tracer tracer, Propagator propagator) {
             return new QueueWorker(queue, properties.queueName(), properties.pollWait(), properties.consumers(),
-                    repository, runner, engine, json);
+                    repository, runner, engine, json, new MessageTracing(tracer, propagator));
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.switchboard.samples.etl;
 import dev.switchboard.samples.etl.EtlEngine.EtlFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,11 +25,13 @@ public final class JobRunner {
     private final Clock clock;
     private final Timer succeeded;
     private final Timer failed;
+    private final Tracer tracer;
 
-    public JobRunner(JobRepository repository, EtlEngine engine, Clock clock, MeterRegistry meters) {
+    public JobRunner(JobRepository repository, EtlEngine engine, Clock clock, MeterRegistry meters, Tracer tracer) {
         this.repository = repository;
         this.engine = engine;
         this.clock = clock;
+        this.tracer = tracer;
         this.succeeded = timer(meters, "succeeded");
         this.failed = timer(meters, "failed");
     }
@@ -46,7 +50,9 @@ public final class JobRunner {
         if (current.isEmpty() || current.get().status().finished()) {
             return current;
         }
-        repository.update(id, job -> job.running(clock.instant()));
+        Span span = tracer.currentSpan();
+        String traceId = span == null ? null : span.context().traceId();
+        repository.update(id, job -> job.running(clock.instant(), traceId));
         long start = System.nanoTime();
         try {
             var result = engine.run(request);

@@ -48,7 +48,7 @@ class EtlEngineTest {
         assertThat(repository.add(first)).isTrue();
         assertThat(repository.add(second)).isTrue();
         assertThat(repository.add(EtlJob.queued(java.util.UUID.randomUUID(), request, "in-process", now))).isFalse();
-        repository.update(first.id(), job -> job.running(now).failed("x", now));
+        repository.update(first.id(), job -> job.running(now, null).failed("x", now));
         EtlJob third = EtlJob.queued(java.util.UUID.randomUUID(), request, "in-process", now);
         assertThat(repository.add(third)).isTrue();
         assertThat(repository.find(first.id())).isEmpty();

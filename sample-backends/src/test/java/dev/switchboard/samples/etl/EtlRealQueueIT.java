@@ -43,8 +43,14 @@ class EtlRealQueueIT {
 
             try (ConfigurableApplicationContext context = SpringApplication.run(SampleBackendsApplication.class,
                     "--role=etl-api", "--server.port=0", "--QUEUE_URL=" + queue.url(""), "--ETL_POLL_WAIT=2s")) {
-                var etl = new HttpJson(((WebServerApplicationContext) context).getWebServer().getPort());
-                JsonNode accepted = HttpJson.json(etl.post("/api/v1/etl/jobs", EtlApiIT.SALES));
+                var etl = new HttpJson(etlPort(context));
+                // Submitted in a trace: the worker, on the other side of the queue, must run the job in that trace.
+                String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+                JsonNode accepted = HttpJson.json(http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + etlPort(context) + "/api/v1/etl/jobs"))
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                        .POST(HttpRequest.BodyPublishers.ofString(EtlApiIT.SALES)).build(), BodyHandlers.ofString()));
                 String id = accepted.path("id").asString();
                 assertThat(accepted.path("dispatch").asString()).isEqualTo("queue");
                 assertThat(accepted.path("messageId").asString()).isNotBlank();
@@ -52,6 +58,7 @@ class EtlRealQueueIT {
                 JsonNode done = await("job run through the queue").atMost(Duration.ofSeconds(30)).until(
                         () -> etl.getOk("/api/v1/etl/jobs/" + id), job -> job.path("status").asString().equals("SUCCEEDED"));
                 assertThat(done.path("result").path("rows").get(0).path("sum_amount").asDouble()).isEqualTo(40.0);
+                assertThat(done.path("traceId").asString()).as("the consumer continued the submitter's trace").isEqualTo(traceId);
 
                 var queueHttp = new HttpJson(queue.port());
                 await("acked").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -63,5 +70,9 @@ class EtlRealQueueIT {
                 });
             }
         }
+    }
+
+    private static int etlPort(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

@@ -88,8 +88,9 @@ public final class JdbcQueueStore implements QueueStore {
                     continue;
                 }
                 Long id = jdbc.queryForObject(
-                        "INSERT INTO messages (queue, payload, enqueued_at, visible_at, delivery_count) VALUES (?, ?, ?, ?, 0) RETURNING id",
-                        Long.class, queue, message.payload(), now, now + message.delay().toMillis());
+                        "INSERT INTO messages (queue, payload, enqueued_at, visible_at, delivery_count, traceparent) "
+                                + "VALUES (?, ?, ?, ?, 0, ?) RETURNING id",
+                        Long.class, queue, message.payload(), now, now + message.delay().toMillis(), message.traceparent());
                 if (message.idempotencyKey() != null) {
                     jdbc.update("UPDATE idempotency_keys SET message_id = ? WHERE queue = ? AND idem_key = ?", id,
                             queue, message.idempotencyKey());
@@ -133,9 +134,9 @@ public final class JdbcQueueStore implements QueueStore {
             boolean deadLettered = true;
             while (deadLettered && deliveries.size() < max) {
                 deadLettered = false;
-                List<ReadyRow> rows = jdbc.query("SELECT id, payload, enqueued_at, delivery_count FROM messages "
+                List<ReadyRow> rows = jdbc.query("SELECT id, payload, enqueued_at, delivery_count, traceparent FROM messages "
                         + "WHERE queue = ? AND visible_at <= ? ORDER BY id LIMIT ?" + dialect.lockReadyRows(),
-                        (rs, row) -> new ReadyRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)),
+                        (rs, row) -> new ReadyRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)),
                         queue, now, max - deliveries.size());
                 for (ReadyRow row : rows) {
                     if (maxDeliveries > 0 && row.deliveryCount() >= maxDeliveries) {
@@ -147,7 +148,7 @@ public final class JdbcQueueStore implements QueueStore {
                     ReceiptHandle receipt = ReceiptHandle.next(row.id(), count);
                     updates.add(new Object[] { receipt.value(), count, visibleUntil, row.id() });
                     deliveries.add(new Delivery(row.id(), queue, receipt.value(), row.payload(), count,
-                            Instant.ofEpochMilli(row.enqueuedAt()), Instant.ofEpochMilli(visibleUntil)));
+                            Instant.ofEpochMilli(row.enqueuedAt()), Instant.ofEpochMilli(visibleUntil), row.traceparent()));
                 }
             }
             if (!updates.isEmpty()) {
@@ -301,6 +302,6 @@ public final class JdbcQueueStore implements QueueStore {
                 queue, shard, published, delivered, acked);
     }
 
-    private record ReadyRow(long id, String payload, long enqueuedAt, int deliveryCount) {
+    private record ReadyRow(long id, String payload, long enqueuedAt, int deliveryCount, @Nullable String traceparent) {
     }
 }

@@ -56,15 +56,15 @@ class EmbeddedStoreTimeTest {
 
     @Test
     void anIdempotencyKeyIsForgottenAfterTheWindow() {
-        Published first = store.publish("q", List.of(new NewMessage("1", Duration.ZERO, "key"))).get(0);
+        Published first = store.publish("q", List.of(new NewMessage("1", Duration.ZERO, "key", null))).get(0);
         clock.advance(Duration.ofMinutes(4));
-        Published replay = store.publish("q", List.of(new NewMessage("1", Duration.ZERO, "key"))).get(0);
+        Published replay = store.publish("q", List.of(new NewMessage("1", Duration.ZERO, "key", null))).get(0);
         assertThat(replay.duplicate()).isTrue();
         assertThat(replay.id()).isEqualTo(first.id());
         assertThat(replay.enqueuedAt()).isEqualTo(first.enqueuedAt());
 
         clock.advance(Duration.ofMinutes(2));
-        Published later = store.publish("q", List.of(new NewMessage("1", Duration.ZERO, "key"))).get(0);
+        Published later = store.publish("q", List.of(new NewMessage("1", Duration.ZERO, "key", null))).get(0);
         assertThat(later.duplicate()).isFalse();
         assertThat(later.id()).isNotEqualTo(first.id());
     }
@@ -72,7 +72,7 @@ class EmbeddedStoreTimeTest {
     @Test
     void removesMessagesPastTheirQueuesRetentionAndKeysPastTheWindow() {
         store.putSettings("short", new SettingsUpdate(null, null, Duration.ofMinutes(10)));
-        store.publish("short", List.of(new NewMessage("1", Duration.ZERO, "k1")));
+        store.publish("short", List.of(new NewMessage("1", Duration.ZERO, "k1", null)));
         store.publish("long", List.of(NewMessage.of("2")));
 
         clock.advance(Duration.ofMinutes(11));
@@ -91,7 +91,7 @@ class EmbeddedStoreTimeTest {
     void statsCountEveryStateAndTheOldestReadyAge() {
         store.putSettings("q", new SettingsUpdate(null, 1, null));
         store.publish("q", List.of(NewMessage.of("\"dead\""), NewMessage.of("\"in flight\""), NewMessage.of("\"ready\""),
-                new NewMessage("\"delayed\"", Duration.ofMinutes(1), null)));
+                new NewMessage("\"delayed\"", Duration.ofMinutes(1), null, null)));
         store.receive("q", 1, Duration.ZERO);
         // "dead" was delivered maxDeliveries (1) times: it moves to q.dlq, and "in flight" is delivered instead.
         assertThat(store.receive("q", 1, Duration.ofMinutes(5))).singleElement()

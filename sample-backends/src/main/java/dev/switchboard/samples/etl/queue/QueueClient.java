@@ -86,7 +86,7 @@ public final class QueueClient {
         if (payload.isString()) {
             payload = json.readTree(payload.asString());
         }
-        return new Delivery(id, receipt, payload, body.path("deliveryCount").asInt(1));
+        return new Delivery(id, receipt, payload, body.path("deliveryCount").asInt(1), text(body, "traceparent"));
     }
 
     private static @Nullable String text(JsonNode node, String... names) {
@@ -113,8 +113,12 @@ public final class QueueClient {
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
-    /** One delivery of a message: acknowledge it by its receipt handle. */
-    public record Delivery(String messageId, String receiptHandle, JsonNode payload, int deliveryCount) {
+    /**
+     * One delivery of a message: acknowledge it by its receipt handle. {@code traceparent} is the W3C trace context
+     * the message was published in, when its publisher had one.
+     */
+    public record Delivery(String messageId, String receiptHandle, JsonNode payload, int deliveryCount,
+            @Nullable String traceparent) {
     }
 
     /** The queue answered something this client cannot use. */

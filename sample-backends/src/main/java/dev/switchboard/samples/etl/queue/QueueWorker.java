@@ -34,11 +34,12 @@ public final class QueueWorker implements SmartLifecycle {
     private final JobRunner runner;
     private final EtlEngine engine;
     private final JsonMapper json;
+    private final MessageTracing tracing;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     public QueueWorker(QueueClient queue, String queueName, Duration pollWait, int consumers, JobRepository repository,
-            JobRunner runner, EtlEngine engine, JsonMapper json) {
+            JobRunner runner, EtlEngine engine, JsonMapper json, MessageTracing tracing) {
         this.queue = queue;
         this.queueName = queueName;
         this.pollWait = pollWait;
@@ -47,6 +48,7 @@ public final class QueueWorker implements SmartLifecycle {
         this.runner = runner;
         this.engine = engine;
         this.json = json;
+        this.tracing = tracing;
     }
 
     @Override
@@ -107,7 +109,8 @@ public final class QueueWorker implements SmartLifecycle {
         // A job published by another etl-api instance (or before a restart) is adopted, so its status is visible here.
         repository.adopt(EtlJob.queued(message.jobId(), message.request(), "queue", message.submittedAt())
                 .withMessageId(delivery.messageId()));
-        runner.run(message.jobId(), message.request());
+        // The job runs in the trace it was submitted in: the message carries that context across the queue.
+        tracing.inTraceOf(delivery.traceparent(), "etl-job", () -> runner.run(message.jobId(), message.request()));
         try {
             queue.ack(queueName, delivery.receiptHandle());
         } catch (RuntimeException ex) {
