@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.gateway.web.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -10,9 +11,9 @@ import reactor.core.publisher.Mono;
 final class EdgeAccessDeniedHandler implements ServerAccessDeniedHandler {
 
     private final AccessRules rules;
-    private final ProblemResponder problems;
+    private final ProblemWriter problems;
 
-    EdgeAccessDeniedHandler(AccessRules rules, ProblemResponder problems) {
+    EdgeAccessDeniedHandler(AccessRules rules, ProblemWriter problems) {
         this.rules = rules;
         this.problems = problems;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.gateway.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,9 +20,9 @@ final class EdgeAuthenticationEntryPoint implements ServerAuthenticationEntryPoi
 
     private final AccessRules rules;
     private final boolean adminKeysConfigured;
-    private final ProblemResponder problems;
+    private final ProblemWriter problems;
 
-    EdgeAuthenticationEntryPoint(AccessRules rules, boolean adminKeysConfigured, ProblemResponder problems) {
+    EdgeAuthenticationEntryPoint(AccessRules rules, boolean adminKeysConfigured, ProblemWriter problems) {
         this.rules = rules;
         this.adminKeysConfigured = adminKeysConfigured;
         this.problems = problems;

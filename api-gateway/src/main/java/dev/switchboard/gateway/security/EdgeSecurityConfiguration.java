@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.gateway.web.ProblemWriter;
 import java.time.Clock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -20,7 +21,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's authentication: API keys, JWT bearer tokens (when Boot's
@@ -59,14 +59,9 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ProblemResponder edgeProblemResponder(JsonMapper jsonMapper) {
-        return new ProblemResponder(jsonMapper);
-    }
-
-    @Bean
     SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, AccessRules rules, ApiKeyRegistry apiKeys,
             KeyHeaderAuthenticationManager apiKeyManager, GatewayAdminProperties adminProperties,
-            ProblemResponder problems, ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JwtCacheProperties jwtCache,
+            ProblemWriter problems, ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JwtCacheProperties jwtCache,
             ObjectProvider<Clock> clock) {
         ApiKeyRegistry adminKeys = ApiKeyRegistry.ofAdminDigests(adminProperties.keySha256());
         var entryPoint = new EdgeAuthenticationEntryPoint(rules, !adminKeys.isEmpty(), problems);

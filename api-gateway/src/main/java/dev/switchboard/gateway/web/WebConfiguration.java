@@ -27,9 +27,14 @@ class WebConfiguration {
     }
 
     @Bean
+    ProblemWriter problemWriter(JsonMapper jsonMapper) {
+        return new ProblemWriter(jsonMapper);
+    }
+
+    @Bean
     @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
-    ProblemWebFilter problemWebFilter(ProblemMapper problemMapper, JsonMapper jsonMapper) {
-        return new ProblemWebFilter(problemMapper, jsonMapper);
+    ProblemWebFilter problemWebFilter(ProblemMapper problemMapper, ProblemWriter problemWriter) {
+        return new ProblemWebFilter(problemMapper, problemWriter);
     }
 
     @Bean
