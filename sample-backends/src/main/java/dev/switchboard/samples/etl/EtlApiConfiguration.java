@@ -1,5 +1,7 @@
 package dev.switchboard.samples.etl;
 
+import dev.switchboard.resilience.ClientSettings;
+import dev.switchboard.resilience.ResiliencePolicies;
 import dev.switchboard.resilience.ResilientHttpClients;
 import dev.switchboard.samples.etl.queue.QueueClient;
 import dev.switchboard.samples.etl.queue.MessageTracing;
@@ -69,27 +71,43 @@ class EtlApiConfiguration {
     static class QueueMode {
 
         /**
-         * The queue calls go through resilience-lib's client named {@code queue} (retry, circuit breaker; settings
-         * under {@code switchboard.resilience.clients.queue}), on an HTTP client of our own: HTTP/1.1, because the
-         * JDK client's h2c upgrade attempt on plain http can lose request bodies on some servers, and a read
-         * timeout longer than the longest poll.
+         * The queue calls go through resilience-lib's clients {@code queue} (publish, ack) and {@code queue-consumer}
+         * (long polls), each with its own retry, circuit breaker and timeouts (settings under
+         * {@code switchboard.resilience.clients.<name>}), on HTTP clients of our own: HTTP/1.1, because the JDK
+         * client's h2c upgrade attempt on plain http can lose request bodies on some servers.
          */
         @Bean
         QueueClient queueClient(EtlProperties properties, RestClient.Builder builder, ResilientHttpClients resilience,
-                JsonMapper json) {
+                ResiliencePolicies policies, JsonMapper json) {
+            ClientSettings calls = policies.settings(QueueClient.CLIENT_NAME);
+            ClientSettings polls = policies.settings(QueueClient.CONSUMER_CLIENT_NAME);
+            // A long poll legitimately takes the whole wait; only a server silent for longer than that has failed.
+            Duration pollReadTimeout = max(polls.readTimeout(), properties.pollWait().plusSeconds(10));
+            return new QueueClient(
+                    queueHttp(builder, properties, resilience, QueueClient.CLIENT_NAME, calls.connectTimeout(),
+                            calls.readTimeout()),
+                    queueHttp(builder, properties, resilience, QueueClient.CONSUMER_CLIENT_NAME, polls.connectTimeout(),
+                            pollReadTimeout),
+                    json);
+        }
+
+        private static RestClient queueHttp(RestClient.Builder builder, EtlProperties properties,
+                ResilientHttpClients resilience, String clientName, Duration connectTimeout, Duration readTimeout) {
             var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2))
+                    .connectTimeout(connectTimeout)
                     .build());
-            // A long poll legitimately takes the whole wait; only a server silent for longer than that has failed.
-            requestFactory.setReadTimeout(properties.pollWait().plusSeconds(10));
-            RestClient http = builder.clone()
+            requestFactory.setReadTimeout(readTimeout);
+            return builder.clone()
                     .baseUrl(properties.queueUrl().strip())
                     .requestFactory(requestFactory)
                     // First, so that every other interceptor (tracing, metrics) runs inside each attempt.
-                    .requestInterceptors(interceptors -> interceptors.add(0, resilience.interceptor(QueueClient.CLIENT_NAME)))
+                    .requestInterceptors(interceptors -> interceptors.add(0, resilience.interceptor(clientName)))
                     .build();
-            return new QueueClient(http, json);
+        }
+
+        private static Duration max(Duration a, Duration b) {
+            return a.compareTo(b) >= 0 ? a : b;
         }
 
         @Bean

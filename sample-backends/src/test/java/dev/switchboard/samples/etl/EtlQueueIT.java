@@ -21,6 +21,8 @@ import dev.switchboard.samples.HttpJson;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,26 @@ class EtlQueueIT {
     }
 
     @Test
+    void aWorkerPollingAFailingQueueDoesNotRefuseJobSubmissions() {
+        // As when the suite starts: etl-api polls before the queue answers, until the poll's breaker opens.
+        QUEUE.stubFor(get(urlPathEqualTo(CONSUME)).atPriority(1).willReturn(aResponse().withStatus(503)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(breakerState("queue-consumer"))
+                .isEqualTo("open"));
+
+        QUEUE.stubFor(post(urlEqualTo(PUBLISH)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"msg-9\", \"queue\": \"etl\", \"enqueuedAt\": \"2026-11-25T09:00:00Z\"}")));
+        HttpResponse<String> accepted = http.post("/api/v1/etl/jobs", EtlApiIT.SALES);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(breakerState("queue")).isEqualTo("closed");
+
+        // Once the queue answers polls again, the worker's breaker closes by itself.
+        QUEUE.stubFor(get(urlPathEqualTo(CONSUME)).atPriority(1).willReturn(aResponse().withStatus(204)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(breakerState("queue-consumer"))
+                .isEqualTo("closed"));
+    }
+
+    @Test
     void aPublishThatFailsOnceIsRetriedWithTheSameIdempotencyKey() {
         // resilience-lib's "queue" client retries a 503 for a POST because it carries an Idempotency-Key.
         QUEUE.stubFor(post(urlEqualTo(PUBLISH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
@@ -176,6 +198,13 @@ class EtlQueueIT {
     void consumeAsksForALongPoll() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QUEUE.verify(
                 com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(CONSUME + "?wait=1"))));
+    }
+
+    /** The state of a resilience-lib circuit breaker, as exported on the Prometheus endpoint. */
+    private String breakerState(String name) {
+        Matcher current = Pattern.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"" + Pattern.quote(name)
+                + "\"[^}]*state=\"([a-z_]+)\"[^}]*} 1(\\.0)?\\b").matcher(http.get("/actuator/prometheus").body());
+        return current.find() ? current.group(1) : "unknown";
     }
 
     /** The next consume returns this payload once; later ones find the queue empty again. */

@@ -12,21 +12,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The three message-queue calls the ETL worker needs, over HTTP: publish, long-poll consume and ack. All queue
- * traffic goes through this one class and one {@link RestClient}, which carries resilience-lib's retry and
- * circuit breaker of the client named {@value #CLIENT_NAME}. Every call is safe to retry: a publish carries an
- * {@code Idempotency-Key}, a consume is a GET, and an ack of an acked delivery changes nothing.
+ * traffic goes through this one class. Publishes and acks use resilience-lib's client {@value #CLIENT_NAME};
+ * long polls use {@value #CONSUMER_CLIENT_NAME}, with a circuit breaker of its own, so that the worker polling a
+ * queue that is still starting (or slow by design) never opens the breaker that job submissions go through.
+ * Every call is safe to retry: a publish carries an {@code Idempotency-Key}, a consume is a GET, and an ack of an
+ * acked delivery changes nothing.
  */
 public final class QueueClient {
 
-    /** The resilience-lib client name: settings under {@code switchboard.resilience.clients.queue}. */
+    /** The client of publishes and acks: settings under {@code switchboard.resilience.clients.queue}. */
     public static final String CLIENT_NAME = "queue";
 
+    /** The client of long polls: settings under {@code switchboard.resilience.clients.queue-consumer}. */
+    public static final String CONSUMER_CLIENT_NAME = "queue-consumer";
+
     private final RestClient http;
+    private final RestClient polls;
     private final JsonMapper json;
 
-    /** @param http a client whose base URL is the queue service's root (e.g. {@code http://localhost:8082}) */
-    public QueueClient(RestClient http, JsonMapper json) {
+    /**
+     * @param http  the client of publishes and acks, whose base URL is the queue service's root
+     *              (e.g. {@code http://localhost:8082})
+     * @param polls the client of long polls, same base URL, with a read timeout longer than the longest poll
+     */
+    public QueueClient(RestClient http, RestClient polls, JsonMapper json) {
         this.http = http;
+        this.polls = polls;
         this.json = json;
     }
 
@@ -52,7 +63,7 @@ public final class QueueClient {
 
     /** Waits up to {@code wait} for the next message; empty when the queue stayed empty (204). */
     public Optional<Delivery> consume(String queue, Duration wait) {
-        return http.get().uri("/api/v1/queue/{queue}/consume?wait={wait}", queue, wait.toSeconds())
+        return polls.get().uri("/api/v1/queue/{queue}/consume?wait={wait}", queue, wait.toSeconds())
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     if (response.getStatusCode().value() == 204) {
