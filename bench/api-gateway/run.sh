@@ -5,14 +5,14 @@
 # breaker, retry). The backend is nginx serving a small JSON document (so it is never the bottleneck); the proxy is a
 # second nginx with 1 worker and a keepalive upstream. Each gateway is warmed for WARMUP seconds before measuring.
 #
-#   bench/api-gateway/run.sh                      # 30 s warm-up, 15 s per measurement
+#   bench/api-gateway/run.sh                      # 60 s warm-up, 15 s per measurement
 #   WARMUP=60 DURATION=30 bench/api-gateway/run.sh
 #
 # Ports 18090-18092 (and 18190 for nginx's proxy). Stops only the processes it started, by PID.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-60}"
 DURATION="${DURATION:-15}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-1}"
@@ -120,7 +120,7 @@ measure nginx "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 # response cache. (The edge authentication's Spring Security chain stays: with no rules it only lets requests pass.)
 start_gateway gateway-bare --switchboard.gateway.filters.enabled=false \
   --spring.cloud.gateway.server.webflux.default-filters= \
-  --spring.cloud.gateway.server.webflux.observability.enabled=false --management.tracing.enabled=false \
+  --spring.cloud.gateway.server.webflux.observability.enabled=false --management.tracing.export.enabled=false \
   --switchboard.gateway.cache.enabled=false \
   "--spring.cloud.gateway.server.webflux.routes[0].id=bare" \
   "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT" \
