@@ -8,18 +8,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.switchboard.gateway.support.EdgeTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,13 +32,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A client's W3C trace goes through the gateway: the backend receives a {@code traceparent} with the client's
  * trace id and the gateway's own span as parent; the gateway's client observation adds no meters that would
- * clash with Boot's {@code http.client.requests}.
+ * clash with Boot's {@code http.client.requests}; the access log names the trace.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
         "spring.cloud.gateway.server.webflux.routes[0].id=traced-route",
         "spring.cloud.gateway.server.webflux.routes[0].uri=${test.backend-url}",
         "spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/traced/**" })
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayTracePropagationIT {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -74,6 +80,15 @@ class GatewayTracePropagationIT {
         assertThat(response.statusCode()).isEqualTo(200);
         backend.verify(getRequestedFor(urlEqualTo("/traced/a"))
                 .withHeader("traceparent", matching("00-" + TRACE_ID + "-(?!" + CLIENT_SPAN_ID + ")[0-9a-f]{16}-01")));
+    }
+
+    @Test
+    void theAccessLogLineCarriesTheTraceId(CapturedOutput output) {
+        get(port, "/traced/a", "traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-00");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("dev.switchboard.gateway.access") && line.contains("GET /traced/a")))
+                .anySatisfy(line -> assertThat(line).endsWith("traceId=" + TRACE_ID)));
     }
 
     @Test
