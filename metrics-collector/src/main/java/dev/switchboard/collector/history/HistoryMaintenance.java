@@ -1,18 +1,15 @@
 package dev.switchboard.collector.history;
 
+import dev.switchboard.collector.support.BackgroundTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
-/** Rolls raw samples into one-minute aggregates every minute and trims old history every retention interval. */
-public class HistoryMaintenance implements SmartLifecycle {
+/** Rolls raw samples into one-minute aggregates every 30 s and trims old history every retention interval. */
+public class HistoryMaintenance extends BackgroundTasks {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryMaintenance.class);
     private static final Duration AGGREGATE_EVERY = Duration.ofSeconds(30);
@@ -23,10 +20,10 @@ public class HistoryMaintenance implements SmartLifecycle {
     private final Duration rawRetention;
     private final Duration aggregateRetention;
     private final Duration retentionInterval;
-    private @Nullable ScheduledExecutorService scheduler;
 
     public HistoryMaintenance(HistoryStore store, Clock clock, Duration grace, Duration rawRetention,
                               Duration aggregateRetention, Duration retentionInterval) {
+        super("history-maintenance");
         this.store = store;
         this.clock = clock;
         this.grace = grace;
@@ -62,27 +59,8 @@ public class HistoryMaintenance implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "history-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::aggregate, AGGREGATE_EVERY.toMillis(), AGGREGATE_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::trim, 0, retentionInterval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void schedule(ScheduledExecutorService scheduler) {
+        every(scheduler, AGGREGATE_EVERY, AGGREGATE_EVERY, this::aggregate);
+        every(scheduler, Duration.ZERO, retentionInterval, this::trim);
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.collector.poll.HealthStatus;
 import dev.switchboard.collector.state.InstanceState;
 import dev.switchboard.collector.state.LiveState;
 import dev.switchboard.collector.state.ServiceStatus;
+import dev.switchboard.collector.support.BackgroundTasks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -17,20 +18,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Builds the per-service summary. Live figures (status, instances up) are read per request; figures from
  * history (availability, percentiles, last change) are recomputed in the background every {@code refresh}, so
  * that the cost of the summary does not grow with the number of open dashboards.
  */
-public class SummaryService implements SmartLifecycle {
+public class SummaryService extends BackgroundTasks {
 
     private static final Logger log = LoggerFactory.getLogger(SummaryService.class);
     private static final Duration DAY_REFRESH = Duration.ofMinutes(1);
@@ -56,10 +54,10 @@ public class SummaryService implements SmartLifecycle {
     private final Duration refresh;
     private final Timer refreshTimer;
     private volatile @Nullable HistoryFigures figures;
-    private @Nullable ScheduledExecutorService scheduler;
 
     public SummaryService(LiveState liveState, HistoryQueries history, Clock clock, Duration refresh,
                           MeterRegistry meters) {
+        super("summary-refresh");
         this.refreshTimer = Timer.builder("collector.summary.refresh")
                 .description("Time to recompute the summary's figures from history").register(meters);
         this.liveState = liveState;
@@ -126,26 +124,7 @@ public class SummaryService implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "summary-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::safeRefresh, refresh.toMillis(), refresh.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void schedule(ScheduledExecutorService scheduler) {
+        every(scheduler, refresh, refresh, this::safeRefresh);
     }
 }
