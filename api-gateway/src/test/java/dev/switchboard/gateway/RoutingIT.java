@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -133,6 +134,17 @@ class RoutingIT {
         HttpResponse<String> replaced = gateway.get("/health", "X-Request-Id", "bad id with spaces");
         assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(gateway.get("/health", "X-Request-Id", "abc-123").headers().firstValue("X-Request-Id")).hasValue("abc-123");
+    }
+
+    @Test
+    void aBackendEchoingTheRequestIdDoesNotDuplicateIt() {
+        analytics.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/v1/analyze/echo"))
+                .willReturn(aResponse().withStatus(200).withHeader("X-Request-Id", "echo-1").withBody("{}")));
+
+        HttpResponse<String> response = gateway.get("/api/v1/analyze/echo", "X-Request-Id", "echo-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("echo-1");
     }
 
     @Test

@@ -29,7 +29,12 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String requestId = resolve(offered);
         exchange.getAttributes().put(ATTRIBUTE, requestId);
-        exchange.getResponse().getHeaders().set(HEADER, requestId);
+        // Set when the response commits, after a proxied backend's headers were copied in: backends echo the id they
+        // were given, and the client must see it once, not twice.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, requestId);
+            return Mono.empty();
+        });
         if (requestId.equals(offered)) {
             return chain.filter(exchange);
         }
