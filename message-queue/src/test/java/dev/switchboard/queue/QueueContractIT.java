@@ -45,16 +45,25 @@ abstract class QueueContractIT {
     @Test
     void aMessageCarriesItsPublishersTraceContextToTheConsumer() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        client.publish(queue, "{\"traced\":true}", "traceparent", traceparent);
+        String tracestate = "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7";
+        client.publish(queue, "{\"traced\":true}", "traceparent", traceparent, "tracestate", tracestate);
         client.publish(queue, "{\"traced\":false}");
-        client.publish(queue, "{\"traced\":\"malformed\"}", "traceparent", "00-not-a-trace-01");
+        client.publish(queue, "{\"traced\":\"malformed\"}", "traceparent", "00-not-a-trace-01", "tracestate", tracestate);
+        client.publish(queue, "{\"traced\":\"bad state\"}", "traceparent", traceparent, "tracestate", "vendor=" + "x".repeat(600));
 
         JsonNode traced = client.consume(queue, "");
         assertThat(traced.path("traceparent").asString()).isEqualTo(traceparent);
-        assertThat(client.consume(queue, "").has("traceparent")).isFalse();
+        assertThat(traced.path("tracestate").asString()).isEqualTo(tracestate);
+        JsonNode untraced = client.consume(queue, "");
+        assertThat(untraced.has("traceparent")).isFalse();
+        assertThat(untraced.has("tracestate")).isFalse();
         JsonNode malformed = client.consume(queue, "");
         assertThat(malformed.path("payload").path("traced").asString()).isEqualTo("malformed");
         assertThat(malformed.has("traceparent")).as("a malformed trace context is dropped, the message kept").isFalse();
+        assertThat(malformed.has("tracestate")).as("no tracestate without its traceparent").isFalse();
+        JsonNode badState = client.consume(queue, "");
+        assertThat(badState.path("traceparent").asString()).isEqualTo(traceparent);
+        assertThat(badState.has("tracestate")).as("an oversized tracestate is dropped, the traceparent kept").isFalse();
     }
 
     @Test

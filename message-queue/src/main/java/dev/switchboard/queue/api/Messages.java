@@ -6,6 +6,7 @@ import dev.switchboard.queue.store.Delivery;
 import dev.switchboard.queue.store.Published;
 import dev.switchboard.queue.store.QueueSettings;
 import dev.switchboard.queue.store.QueueStats;
+import dev.switchboard.queue.store.TraceContext;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -50,11 +51,15 @@ final class Messages {
     record MessageResponse(long id, String queue, String receiptHandle,
             @Schema(description = "The payload as published (any JSON value)", implementation = Object.class) @JsonRawValue String payload,
             int deliveryCount, Instant enqueuedAt, Instant visibleUntil,
-            @Schema(description = "W3C trace context of the publish request, absent when it carried none")
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String traceparent) {
+            @Schema(description = "W3C traceparent of the publish request, absent when it carried none")
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String traceparent,
+            @Schema(description = "W3C tracestate of the publish request, absent when it carried none")
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String tracestate) {
         static MessageResponse of(Delivery delivery) {
+            TraceContext trace = delivery.trace();
             return new MessageResponse(delivery.id(), delivery.queue(), delivery.receiptHandle(), delivery.payload(),
-                    delivery.deliveryCount(), delivery.enqueuedAt(), delivery.visibleUntil(), delivery.traceparent());
+                    delivery.deliveryCount(), delivery.enqueuedAt(), delivery.visibleUntil(),
+                    trace == null ? null : trace.traceparent(), trace == null ? null : trace.tracestate());
         }
     }
 

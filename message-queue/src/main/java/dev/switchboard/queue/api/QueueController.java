@@ -27,6 +27,7 @@ import dev.switchboard.queue.store.QueueStore;
 import dev.switchboard.queue.store.ReceiptHandle;
 import dev.switchboard.queue.store.SettingsChange;
 import dev.switchboard.queue.store.SettingsUpdate;
+import dev.switchboard.queue.store.TraceContext;
 import dev.switchboard.support.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -78,9 +79,10 @@ class QueueController {
             @RequestBody String body,
             @RequestParam(defaultValue = "0") @Min(0) @Max(900) int delaySeconds,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128) @Nullable String idempotencyKey,
-            @RequestHeader(name = TraceContext.HEADER, required = false) @Nullable String traceparent) {
+            @RequestHeader(name = TraceContext.TRACEPARENT, required = false) @Nullable String traceparent,
+            @RequestHeader(name = TraceContext.TRACESTATE, required = false) @Nullable String tracestate) {
         NewMessage message = new NewMessage(payloads.fromBody(body), Duration.ofSeconds(delaySeconds), idempotencyKey,
-                TraceContext.validOrNull(traceparent));
+                TraceContext.fromHeaders(traceparent, tracestate));
         Published published = store.publish(name, List.of(message)).get(0);
         if (!published.duplicate() && delaySeconds == 0) {
             waitingConsumers.messagesAvailable(name);
@@ -94,12 +96,13 @@ class QueueController {
     @PostMapping(path = "/queue/{name}/publish-batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BatchPublishResponse> publishBatch(@PathVariable @QueueName String name,
             @Valid @RequestBody BatchPublishRequest request,
-            @RequestHeader(name = TraceContext.HEADER, required = false) @Nullable String traceparent) {
+            @RequestHeader(name = TraceContext.TRACEPARENT, required = false) @Nullable String traceparent,
+            @RequestHeader(name = TraceContext.TRACESTATE, required = false) @Nullable String tracestate) {
         if (request.messages().size() > maxBatchSize) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "batch-too-large",
                     "A batch holds at most " + maxBatchSize + " messages; this one has " + request.messages().size());
         }
-        String trace = TraceContext.validOrNull(traceparent);
+        TraceContext trace = TraceContext.fromHeaders(traceparent, tracestate);
         List<NewMessage> messages = request.messages().stream().map(entry -> newMessage(entry, trace)).toList();
         List<Published> published = store.publish(name, messages);
         waitingConsumers.messagesAvailable(name);
@@ -107,10 +110,10 @@ class QueueController {
                 .body(new BatchPublishResponse(name, published.stream().map(PublishResponse::of).toList()));
     }
 
-    private NewMessage newMessage(BatchEntry entry, @Nullable String traceparent) {
+    private NewMessage newMessage(BatchEntry entry, @Nullable TraceContext trace) {
         int delay = entry.delaySeconds() == null ? 0 : entry.delaySeconds();
         return new NewMessage(payloads.fromNode(entry.payload()), Duration.ofSeconds(delay), entry.idempotencyKey(),
-                traceparent);
+                trace);
     }
 
     @Operation(summary = "Receive the next ready message(s)", description = """

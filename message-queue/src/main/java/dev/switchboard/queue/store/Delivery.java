@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param payload the payload as JSON text
  * @param deliveryCount how many times the message has been delivered, this delivery included
  * @param visibleUntil when the message becomes ready again unless it is acked first
- * @param traceparent the W3C trace context the message was published in, if the publisher sent one
+ * @param trace the W3C trace context the message was published in, if the publisher sent one
  */
 public record Delivery(long id, String queue, String receiptHandle, String payload, int deliveryCount,
-        Instant enqueuedAt, Instant visibleUntil, @Nullable String traceparent) {
+        Instant enqueuedAt, Instant visibleUntil, @Nullable TraceContext trace) {
 }

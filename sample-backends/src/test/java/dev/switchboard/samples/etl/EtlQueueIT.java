@@ -18,14 +18,19 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.switchboard.samples.HttpJson;
+import dev.switchboard.samples.etl.queue.MessageTracing;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +56,12 @@ class EtlQueueIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    Propagator propagator;
 
     private HttpJson http;
 
@@ -192,6 +203,19 @@ class EtlQueueIT {
         assertThat(HttpJson.json(accepted).path("messageId").asString()).isEqualTo("77");
         assertThat(QUEUE.findAll(postRequestedFor(urlEqualTo(PUBLISH)).withHeader("Idempotency-Key", equalTo(id))))
                 .hasSize(2);
+    }
+
+    @Test
+    void aJobRunsInItsMessagesTraceContextTracestateIncluded() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Map<String, String> outgoing = new HashMap<>();
+
+        new MessageTracing(tracer, propagator).inTraceOf(traceparent, "rojo=00f067aa0ba902b7", "etl-job",
+                () -> propagator.inject(tracer.currentTraceContext().context(), outgoing, Map::put));
+
+        assertThat(outgoing.get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(outgoing.get("tracestate")).isEqualTo("rojo=00f067aa0ba902b7");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.switchboard.queue.store.ReceiptHandle;
 import dev.switchboard.queue.store.SettingsChange;
 import dev.switchboard.queue.store.SettingsUpdate;
 import dev.switchboard.queue.store.StoreDefaults;
+import dev.switchboard.queue.store.TraceContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -87,10 +88,12 @@ public final class JdbcQueueStore implements QueueStore {
                     published.add(duplicate);
                     continue;
                 }
+                TraceContext trace = message.trace();
                 Long id = jdbc.queryForObject(
-                        "INSERT INTO messages (queue, payload, enqueued_at, visible_at, delivery_count, traceparent) "
-                                + "VALUES (?, ?, ?, ?, 0, ?) RETURNING id",
-                        Long.class, queue, message.payload(), now, now + message.delay().toMillis(), message.traceparent());
+                        "INSERT INTO messages (queue, payload, enqueued_at, visible_at, delivery_count, traceparent, "
+                                + "tracestate) VALUES (?, ?, ?, ?, 0, ?, ?) RETURNING id",
+                        Long.class, queue, message.payload(), now, now + message.delay().toMillis(),
+                        trace == null ? null : trace.traceparent(), trace == null ? null : trace.tracestate());
                 if (message.idempotencyKey() != null) {
                     jdbc.update("UPDATE idempotency_keys SET message_id = ? WHERE queue = ? AND idem_key = ?", id,
                             queue, message.idempotencyKey());
@@ -134,9 +137,10 @@ public final class JdbcQueueStore implements QueueStore {
             boolean deadLettered = true;
             while (deadLettered && deliveries.size() < max) {
                 deadLettered = false;
-                List<ReadyRow> rows = jdbc.query("SELECT id, payload, enqueued_at, delivery_count, traceparent FROM messages "
-                        + "WHERE queue = ? AND visible_at <= ? ORDER BY id LIMIT ?" + dialect.lockReadyRows(),
-                        (rs, row) -> new ReadyRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5)),
+                List<ReadyRow> rows = jdbc.query("SELECT id, payload, enqueued_at, delivery_count, traceparent, tracestate "
+                        + "FROM messages WHERE queue = ? AND visible_at <= ? ORDER BY id LIMIT ?" + dialect.lockReadyRows(),
+                        (rs, row) -> new ReadyRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                                traceOf(rs.getString(5), rs.getString(6))),
                         queue, now, max - deliveries.size());
                 for (ReadyRow row : rows) {
                     if (maxDeliveries > 0 && row.deliveryCount() >= maxDeliveries) {
@@ -148,7 +152,7 @@ public final class JdbcQueueStore implements QueueStore {
                     ReceiptHandle receipt = ReceiptHandle.next(row.id(), count);
                     updates.add(new Object[] { receipt.value(), count, visibleUntil, row.id() });
                     deliveries.add(new Delivery(row.id(), queue, receipt.value(), row.payload(), count,
-                            Instant.ofEpochMilli(row.enqueuedAt()), Instant.ofEpochMilli(visibleUntil), row.traceparent()));
+                            Instant.ofEpochMilli(row.enqueuedAt()), Instant.ofEpochMilli(visibleUntil), row.trace()));
                 }
             }
             if (!updates.isEmpty()) {
@@ -302,6 +306,10 @@ public final class JdbcQueueStore implements QueueStore {
                 queue, shard, published, delivered, acked);
     }
 
-    private record ReadyRow(long id, String payload, long enqueuedAt, int deliveryCount, @Nullable String traceparent) {
+    private static @Nullable TraceContext traceOf(@Nullable String traceparent, @Nullable String tracestate) {
+        return traceparent == null ? null : new TraceContext(traceparent, tracestate);
+    }
+
+    private record ReadyRow(long id, String payload, long enqueuedAt, int deliveryCount, @Nullable TraceContext trace) {
     }
 }

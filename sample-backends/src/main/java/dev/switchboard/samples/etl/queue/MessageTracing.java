@@ -20,10 +20,13 @@ public final class MessageTracing {
         this.propagator = propagator;
     }
 
-    /** Runs {@code work} in a child span of {@code traceparent}, or in a new trace when the message has none. */
-    public void inTraceOf(@Nullable String traceparent, String spanName, Runnable work) {
+    /**
+     * Runs {@code work} in a child span of {@code traceparent} (with its vendors' {@code tracestate}), or in a new
+     * trace when the message has none.
+     */
+    public void inTraceOf(@Nullable String traceparent, @Nullable String tracestate, String spanName, Runnable work) {
         Span.Builder builder = traceparent == null ? tracer.spanBuilder()
-                : propagator.extract(Map.of("traceparent", traceparent), Map::get);
+                : propagator.extract(carrier(traceparent, tracestate), Map::get);
         Span span = builder.name(spanName).kind(Span.Kind.CONSUMER).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
@@ -31,5 +34,10 @@ public final class MessageTracing {
         finally {
             span.end();
         }
+    }
+
+    private static Map<String, String> carrier(String traceparent, @Nullable String tracestate) {
+        return tracestate == null ? Map.of("traceparent", traceparent)
+                : Map.of("traceparent", traceparent, "tracestate", tracestate);
     }
 }

@@ -97,7 +97,8 @@ public final class QueueClient {
         if (payload.isString()) {
             payload = json.readTree(payload.asString());
         }
-        return new Delivery(id, receipt, payload, body.path("deliveryCount").asInt(1), text(body, "traceparent"));
+        return new Delivery(id, receipt, payload, body.path("deliveryCount").asInt(1), text(body, "traceparent"),
+                text(body, "tracestate"));
     }
 
     private static @Nullable String text(JsonNode node, String... names) {
@@ -125,11 +126,11 @@ public final class QueueClient {
     }
 
     /**
-     * One delivery of a message: acknowledge it by its receipt handle. {@code traceparent} is the W3C trace context
-     * the message was published in, when its publisher had one.
+     * One delivery of a message: acknowledge it by its receipt handle. {@code traceparent} and {@code tracestate}
+     * are the W3C trace context the message was published in, when its publisher had one.
      */
     public record Delivery(String messageId, String receiptHandle, JsonNode payload, int deliveryCount,
-            @Nullable String traceparent) {
+            @Nullable String traceparent, @Nullable String tracestate) {
     }
 
     /** The queue answered something this client cannot use. */

@@ -110,7 +110,8 @@ public final class QueueWorker implements SmartLifecycle {
         repository.adopt(EtlJob.queued(message.jobId(), message.request(), "queue", message.submittedAt())
                 .withMessageId(delivery.messageId()));
         // The job runs in the trace it was submitted in: the message carries that context across the queue.
-        tracing.inTraceOf(delivery.traceparent(), "etl-job", () -> runner.run(message.jobId(), message.request()));
+        tracing.inTraceOf(delivery.traceparent(), delivery.tracestate(), "etl-job",
+                () -> runner.run(message.jobId(), message.request()));
         try {
             queue.ack(queueName, delivery.receiptHandle());
         } catch (RuntimeException ex) {
