@@ -52,6 +52,9 @@ class LocalRunScriptIT {
         }
         String registry = getJson(8080 + OFFSET, "/eureka/apps");
         assertThat(registry).contains("\"API-GATEWAY\"", "\"MESSAGE-QUEUE\"", "\"METRICS-COLLECTOR\"");
+        // `up` waited until the gateway routes to the queue and the collector, without failed probes in its statistics.
+        assertThat(get(8081 + OFFSET, "/api/v1/gateway/stats"))
+                .containsPattern("\"totals\":\\{\"requests\":\\d+,\"responses\":\\{[^}]*\"5xx\":0}");
         theTourAnswersRealResultsThroughTheGateway();
         everyMetricOfTheGrafanaDashboardIsExported();
 
