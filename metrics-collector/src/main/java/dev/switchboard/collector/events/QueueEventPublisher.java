@@ -2,6 +2,7 @@ package dev.switchboard.collector.events;
 
 import dev.switchboard.collector.state.StatusChange;
 import dev.switchboard.collector.state.StatusChangeListener;
+import dev.switchboard.collector.support.BackgroundTasks;
 import dev.switchboard.resilience.ResilientCallException;
 import dev.switchboard.resilience.ResiliencePolicies;
 import dev.switchboard.resilience.ResilientHttpClients;
@@ -12,13 +13,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -31,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (and counted). Each event carries its id as {@code Idempotency-Key}, so a publish retried after a lost
  * answer is stored once.
  */
-public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle {
+public class QueueEventPublisher extends BackgroundTasks implements StatusChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(QueueEventPublisher.class);
 
@@ -43,7 +41,6 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
     private final Deque<StatusChange> outbox = new ArrayDeque<>();
     private final Counter published;
     private final Counter dropped;
-    private @Nullable ScheduledExecutorService sender;
     private boolean queueReachable = true;
 
     /** The resilience-lib client name, configured under {@code switchboard.resilience.clients.message-queue}. */
@@ -51,6 +48,7 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
 
     public QueueEventPublisher(URI queueUrl, String queueName, int capacity, Duration retryInterval, JsonMapper json,
                                ResilientHttpClients clients, MeterRegistry meters) {
+        super("event-publisher");
         String base = queueUrl.toString().endsWith("/") ? queueUrl.toString() : queueUrl + "/";
         this.publishUrl = URI.create(base).resolve("api/v1/queue/" + queueName + "/publish");
         this.capacity = capacity;
@@ -75,10 +73,7 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
             }
             outbox.addLast(change);
         }
-        ScheduledExecutorService executor = sender;
-        if (executor != null) {
-            executor.execute(this::deliver);
-        }
+        runSoon(this::deliver);
     }
 
     int pending() {
@@ -153,27 +148,8 @@ public class QueueEventPublisher implements StatusChangeListener, SmartLifecycle
     }
 
     @Override
-    public synchronized void start() {
-        sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "event-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sender.scheduleWithFixedDelay(this::deliver, retryInterval.toMillis(), retryInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+    protected void schedule(ScheduledExecutorService scheduler) {
+        every(scheduler, retryInterval, retryInterval, this::deliver);
         log.info("Publishing status changes to {}", publishUrl);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (sender != null) {
-            sender.shutdownNow();
-            sender = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return sender != null;
     }
 }

@@ -30,6 +30,13 @@ public abstract class BackgroundTasks implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(task, initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} once on the component's thread, as soon as it is free; does nothing when stopped. */
+    protected final synchronized void runSoon(Runnable task) {
+        if (scheduler != null) {
+            scheduler.execute(task);
+        }
+    }
+
     @Override
     public synchronized void start() {
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
