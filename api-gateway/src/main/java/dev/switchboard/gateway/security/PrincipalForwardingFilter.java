@@ -33,6 +33,10 @@ final class PrincipalForwardingFilter implements WebFilter {
     }
 
     private static ServerWebExchange forward(ServerWebExchange exchange, Optional<String> principal) {
+        if (principal.isEmpty() && !exchange.getRequest().getHeaders().containsHeader(EdgeHeaders.PRINCIPAL)) {
+            // Anonymous and nothing forged: the common case on public routes needs no copy of the request.
+            return exchange;
+        }
         principal.ifPresent(name -> exchange.getAttributes().put(EdgeHeaders.PRINCIPAL_ATTRIBUTE, name));
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
             headers.remove(EdgeHeaders.PRINCIPAL);

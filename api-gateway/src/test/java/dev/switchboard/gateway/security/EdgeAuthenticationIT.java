@@ -108,6 +108,16 @@ class EdgeAuthenticationIT {
     }
 
     @Test
+    void aClientCannotForgeThePrincipalHeader() {
+        assertThat(get(port, "/open/a", "X-Authenticated-Principal", "admin").statusCode()).isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", absent()));
+
+        assertThat(get(port, "/open/a", "X-API-Key", REPORTING_KEY, "X-Authenticated-Principal", "admin").statusCode())
+                .isEqualTo(200);
+        backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", equalTo("api-key:reporting")));
+    }
+
+    @Test
     void anUnknownKeyOrTokenLeavesAPublicRouteUsableAndAnonymous() {
         assertThat(get(port, "/open/a", "X-API-Key", "meant-for-something-else").statusCode()).isEqualTo(200);
         backend.verify(getRequestedFor(urlEqualTo("/open/a")).withHeader("X-Authenticated-Principal", absent())
