@@ -19,8 +19,8 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Observes every finished exchange once: one access-log line (method, path, route, status, latency, instance,
- * request id, trace id) and the per-route meters. It wraps {@link ProblemWebFilter}, so errors are seen with the status the
- * client got.
+ * request id, trace id) and the per-route meters. It wraps {@link ProblemWebFilter}, so errors are seen with the
+ * status the client got.
  */
 public class ExchangeLogWebFilter implements WebFilter, Ordered {
 
