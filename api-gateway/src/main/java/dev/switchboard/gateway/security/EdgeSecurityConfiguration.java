@@ -98,7 +98,8 @@ class EdgeSecurityConfiguration {
         apiKeyFilter.setAuthenticationFailureHandler(refuseOnlyWhereAccepted(rules, entryPoint, AccessPolicy::acceptsApiKey));
         apiKeyFilter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        http.securityMatcher(new EdgeSecurityMatcher(rules))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
