@@ -119,7 +119,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_
 measure nginx "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
 # Bare: a plain route to the backend URL, no default filters, none of our filters, no tracing observation, no
-# response cache. (The edge authentication's Spring Security chain stays: with no rules it only lets requests pass.)
+# response cache. (Spring Security only runs its firewall: anonymous requests to public paths skip the edge chain.)
 start_gateway gateway-bare --switchboard.gateway.filters.enabled=false \
   --spring.cloud.gateway.server.webflux.default-filters= \
   --spring.cloud.gateway.server.webflux.observability.enabled=false --management.tracing.export.enabled=false \
