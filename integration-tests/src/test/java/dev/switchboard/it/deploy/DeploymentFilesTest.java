@@ -28,7 +28,8 @@ class DeploymentFilesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("switchboard.root", "..")).toAbsolutePath().normalize();
     /** Variables a container sets for the JVM or Spring itself rather than for the application's configuration. */
-    private static final Set<String> PLATFORM_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+    private static final Set<String> PLATFORM_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS",
+            "JDK_JAVA_OPTIONS");
     private static final Pattern PORT_PLACEHOLDER = Pattern.compile("port: \\$\\{SERVER_PORT:(\\d+)}");
 
     private static Map<String, Map<String, Object>> services;
