@@ -6,50 +6,41 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClientsProperties;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
 
 class WholeRoundHealthCheckSupplierTest {
 
-    private final WireMockServer fast = new WireMockServer(wireMockConfig().dynamicPort());
-    private final WireMockServer slow = new WireMockServer(wireMockConfig().dynamicPort());
-    private final WireMockServer failing = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static WireMockExtension fast = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    @BeforeEach
-    void start() {
-        fast.start();
-        slow.start();
-        failing.start();
-        fast.stubFor(get("/health").willReturn(okJson("{\"status\":\"UP\"}")));
-        slow.stubFor(get("/health").willReturn(okJson("{\"status\":\"UP\"}").withFixedDelay(300)));
-        failing.stubFor(get("/health").willReturn(aResponse().withStatus(503)));
-    }
+    @RegisterExtension
+    static WireMockExtension slow = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    @AfterEach
-    void stop() {
-        List.of(fast, slow, failing).forEach(WireMockServer::stop);
-    }
+    @RegisterExtension
+    static WireMockExtension failing = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Test
     void publishesTheHealthyInstancesOfARoundOnlyOnceEveryCheckHasAnswered() {
+        fast.stubFor(get("/health").willReturn(okJson("{\"status\":\"UP\"}")));
+        slow.stubFor(get("/health").willReturn(okJson("{\"status\":\"UP\"}").withFixedDelay(300)));
+        failing.stubFor(get("/health").willReturn(aResponse().withStatus(503)));
         ServiceInstance fastInstance = instance(fast);
         ServiceInstance slowInstance = instance(slow);
         LoadBalancerClientsProperties properties = new LoadBalancerClientsProperties();
         properties.getHealthCheck().getPath().put("default", "/health");
         properties.getHealthCheck().setInterval(Duration.ofSeconds(2));
         WholeRoundHealthCheckSupplier supplier = new WholeRoundHealthCheckSupplier(
-                fixed(List.of(slowInstance, instance(failing), fastInstance)),
+                ServiceInstanceListSuppliers.from("vector-api", slowInstance, instance(failing), fastInstance),
                 new LoadBalancerClientFactory(properties), WebClient.create());
         supplier.afterPropertiesSet();
         try {
@@ -62,21 +53,8 @@ class WholeRoundHealthCheckSupplierTest {
         }
     }
 
-    private static ServiceInstance instance(WireMockServer server) {
-        return new DefaultServiceInstance("vector-api@" + server.port(), "vector-api", "localhost", server.port(), false);
-    }
-
-    private static ServiceInstanceListSupplier fixed(List<ServiceInstance> instances) {
-        return new ServiceInstanceListSupplier() {
-            @Override
-            public String getServiceId() {
-                return "vector-api";
-            }
-
-            @Override
-            public Flux<List<ServiceInstance>> get() {
-                return Flux.just(instances);
-            }
-        };
+    private static ServiceInstance instance(WireMockExtension server) {
+        return new DefaultServiceInstance("vector-api@" + server.getPort(), "vector-api", "localhost", server.getPort(),
+                false);
     }
 }
