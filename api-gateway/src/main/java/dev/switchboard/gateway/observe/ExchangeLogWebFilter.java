@@ -1,8 +1,8 @@
 package dev.switchboard.gateway.observe;
 
+import dev.switchboard.gateway.tracing.ServerSpan;
 import dev.switchboard.gateway.web.ProblemWebFilter;
 import dev.switchboard.gateway.web.RequestIdWebFilter;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -61,17 +60,9 @@ public class ExchangeLogWebFilter implements WebFilter, Ordered {
         return (tenths / 10) + "." + (tenths % 10);
     }
 
-    /**
-     * The trace id of the exchange's server observation. Reactor does not carry the MDC onto the event loop (automatic
-     * context propagation is off: it costs every operator), so the log pattern's trace id is empty for this line and
-     * the id is written from the observation itself; sampled or not, it matches the backends' log lines.
-     */
+    /** The log pattern's trace id is empty on the event loop, so the line carries the server span's own. */
     private static String traceIdOf(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingContext>get(TracingContext.class))
-                .map(TracingContext::getSpan)
-                .map(span -> span.context().traceId())
-                .orElse("-");
+        return ServerSpan.of(exchange).map(span -> span.context().traceId()).orElse("-");
     }
 
     private static String instanceOf(ServerWebExchange exchange) {

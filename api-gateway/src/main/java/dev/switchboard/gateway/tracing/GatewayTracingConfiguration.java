@@ -1,19 +1,20 @@
 package dev.switchboard.gateway.tracing;
 
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tracing at the gateway is Micrometer Tracing over OpenTelemetry (W3C {@code traceparent}), continued from the
- * client by the server observation and passed to the backend by Spring Cloud Gateway's client observation
- * ({@code spring.cloud.gateway.server.webflux.observability.enabled}); this adds only what keeps the two from
- * clashing in the metrics.
+ * Tracing at the gateway is Micrometer Tracing over OpenTelemetry (W3C {@code traceparent}): the server observation
+ * continues the client's trace (or starts one) and {@link TraceContextHeadersFilter} hands it on to the backend.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayTracingConfiguration {
 
     @Bean
-    GatewayClientMeterFilter gatewayClientMeterFilter() {
-        return new GatewayClientMeterFilter();
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
+    TraceContextHeadersFilter traceContextHeadersFilter(Propagator propagator) {
+        return new TraceContextHeadersFilter(propagator);
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.switchboard.gateway.support.EdgeTestSupport.get;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A client's W3C trace goes through the gateway: the backend receives a {@code traceparent} with the client's
- * trace id and the gateway's own span as parent; the gateway's client observation adds no meters that would
- * clash with Boot's {@code http.client.requests}; the access log names the trace.
+ * trace id and the gateway's own span as parent (in place of the client's, not next to it); proxying adds no
+ * {@code http.client.requests} meters that would clash with Boot's; the access log names the trace.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
@@ -78,8 +80,19 @@ class GatewayTracePropagationIT {
         HttpResponse<String> response = get(port, "/traced/a", "traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-01");
 
         assertThat(response.statusCode()).isEqualTo(200);
+        List<LoggedRequest> received = backend.findAll(getRequestedFor(urlEqualTo("/traced/a")));
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getHeaders().getHeader("traceparent").values())
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .matches("00-" + TRACE_ID + "-(?!" + CLIENT_SPAN_ID + ")(?!0{16})[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void anUnsampledTraceStaysUnsampled() {
+        get(port, "/traced/a", "traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-00");
+
         backend.verify(getRequestedFor(urlEqualTo("/traced/a"))
-                .withHeader("traceparent", matching("00-" + TRACE_ID + "-(?!" + CLIENT_SPAN_ID + ")[0-9a-f]{16}-01")));
+                .withHeader("traceparent", matching("00-" + TRACE_ID + "-(?!" + CLIENT_SPAN_ID + ")[0-9a-f]{16}-00")));
     }
 
     @Test
@@ -101,7 +114,7 @@ class GatewayTracePropagationIT {
     }
 
     @Test
-    void theGatewaysClientObservationRegistersNoClashingMeters() {
+    void proxyingRegistersNoClashingClientMeters() {
         get(port, "/traced/a");
 
         assertThat(meterRegistry.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("http.client.requests")
