@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,6 +135,26 @@ class RoutingIT {
         HttpResponse<String> replaced = gateway.get("/health", "X-Request-Id", "bad id with spaces");
         assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
         assertThat(gateway.get("/health", "X-Request-Id", "abc-123").headers().firstValue("X-Request-Id")).hasValue("abc-123");
+    }
+
+    @Test
+    void theBackendGetsTheRequestIdTheClientGetsBackGeneratedOrReplaced() {
+        analytics.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/analyze/ids"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        HttpResponse<String> generated = gateway.get("/api/v1/analyze/ids?case=generated");
+        HttpResponse<String> replaced = gateway.get("/api/v1/analyze/ids?case=replaced", "X-Request-Id", "bad id with spaces");
+
+        for (HttpResponse<String> response : List.of(generated, replaced)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            String returned = response.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(returned).hasSize(36);
+            String path = response.uri().getRawPath() + "?" + response.uri().getRawQuery();
+            assertThat(analytics.findAll(getRequestedFor(urlEqualTo(path))))
+                    .singleElement()
+                    .satisfies(received -> assertThat(received.getHeaders().getHeader("X-Request-Id").values())
+                            .containsExactly(returned));
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -12,8 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request an {@code X-Request-Id}, the same convention as the servlet services: the caller's when it
- * sent a well-formed one, a new UUID otherwise. The id is forwarded to the backend, returned in the response and
- * kept as an exchange attribute for the access log and error bodies.
+ * sent a well-formed one, a new UUID otherwise. The id is kept as an exchange attribute (for the access log, error
+ * bodies, aggregate parts and {@link RequestIdHeadersFilter}, which forwards it to the backend) and returned in the
+ * response.
  */
 public class RequestIdWebFilter implements WebFilter, Ordered {
 
@@ -35,11 +35,7 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
-        if (requestId.equals(offered)) {
-            return chain.filter(exchange);
-        }
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
-        return chain.filter(exchange.mutate().request(request).build());
+        return chain.filter(exchange);
     }
 
     @Override

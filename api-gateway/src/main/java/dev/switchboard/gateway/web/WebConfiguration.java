@@ -22,6 +22,12 @@ class WebConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
+    RequestIdHeadersFilter requestIdHeadersFilter() {
+        return new RequestIdHeadersFilter();
+    }
+
+    @Bean
     ProblemMapper problemMapper(RetryAfterAdvisor retryAfterAdvisor) {
         return new ProblemMapper(retryAfterAdvisor);
     }
