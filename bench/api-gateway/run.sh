@@ -2,18 +2,24 @@
 # One run, same machine, same backend: wrk straight to a backend, through nginx proxying it, through the gateway's
 # bare route (stock Spring Cloud Gateway: our filters off) and through the gateway with every filter on (request id,
 # problem bodies, body-size limit, access log, per-route meters, rate limit, health-checked load balancing, circuit
-# breaker, retry). The backend is nginx serving a small JSON document (so it is never the bottleneck); the proxy is a
-# second nginx with 1 worker and a keepalive upstream. Each gateway is warmed for WARMUP seconds before measuring.
+# breaker, retry, trace propagation). The backend is nginx serving a small JSON document (so it is never the
+# bottleneck); the proxy is a second nginx with 1 worker and a keepalive upstream.
 #
-#   bench/api-gateway/run.sh                      # 90 s warm-up, 15 s per measurement
-#   WARMUP=60 DURATION=30 bench/api-gateway/run.sh
+# Both gateways run side by side and are warmed alternately (WARMUP seconds each, in 10 s turns); then ROUNDS rounds
+# measure all four targets for DURATION seconds each, in alternating order. Each figure is the median over the rounds
+# and the ratios are medians of the per-round ratios: this host's speed drifts by up to 2x within minutes, so only
+# targets measured next to each other compare.
+#
+#   bench/api-gateway/run.sh                      # 90 s warm-up per gateway, 5 rounds of 10 s
+#   WARMUP=120 ROUNDS=7 bench/api-gateway/run.sh
 #
 # Ports 18090-18092 (and 18190 for nginx's proxy). Stops only the processes it started, by PID.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WARMUP="${WARMUP:-90}"
-DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-5}"
+DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-1}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-512m}"
@@ -21,14 +27,15 @@ GATEWAY_HEAP="${GATEWAY_HEAP:-512m}"
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--XX:+UseParallelGC}"
 BACKEND_PORT=18090
 PROXY_PORT=18190
-GATEWAY_PORT=18091
+BARE_PORT=18091
+ALL_PORT=18092
 # Output (wrk reports, logs, nginx files) under the module's target/, which git ignores.
 OUT="$ROOT/api-gateway/target/bench"
 PATH_UNDER_TEST=/api/v1/stats
 mkdir -p "$OUT"
-rm -rf "$OUT/nginx" && mkdir -p "$OUT/nginx"
+rm -rf "$OUT/nginx" "$OUT/rounds" && mkdir -p "$OUT/nginx" "$OUT/rounds"
 
-for tool in wrk nginx curl java; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
+for tool in wrk nginx curl java awk; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 JAR="$(find "$ROOT/api-gateway/target" -maxdepth 1 -name 'api-gateway-*.jar' ! -name '*.original' | head -n 1)"
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B -ntp -pl api-gateway -am package -DskipTests)
@@ -67,36 +74,47 @@ wait_up() { # url
   echo "not up: $1" >&2; exit 1
 }
 
-measure() { # label url
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2" >"$OUT/$1.wrk"
-  local rps p50 p99 non2xx
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$OUT/$1.wrk")
-  p50=$(awk '$1=="50%" {print $2}' "$OUT/$1.wrk")
-  p99=$(awk '$1=="99%" {print $2}' "$OUT/$1.wrk")
-  non2xx=$(awk '/Non-2xx/ {print $NF}' "$OUT/$1.wrk"); non2xx=${non2xx:-0}
-  echo "$1 $rps $p50 $p99 $non2xx" >>"$OUT/summary.txt"
-  printf '%-22s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "$non2xx"
+declare -A URL GATEWAY_PID
+URL[direct]="http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
+URL[nginx]="http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
+URL[gateway-bare]="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
+URL[gateway-all-filters]="http://127.0.0.1:$ALL_PORT$PATH_UNDER_TEST"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+measure() { # round label: one wrk run; appends "label round req/s p50 p99 non2xx cpu-us-per-request" to rounds.txt
+  local round=$1 label=$2 file="$OUT/rounds/$2-$1.wrk" pid="${GATEWAY_PID[$2]:-}" before=0 after=0
+  [[ -n "$pid" ]] && before=$(cpu_ticks "$pid")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${URL[$label]}" >"$file"
+  [[ -n "$pid" ]] && after=$(cpu_ticks "$pid")
+  awk -v label="$label" -v round="$round" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /requests in/ { requests = $1 }
+    /^Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx/ { non2xx = $NF }
+    END { cpu = ticks > 0 ? ticks * 1e6 / hz / requests : 0
+          printf "%s %d %.0f %.2f %.2f %d %.0f\n", label, round, rps, p50, p99, non2xx + 0, cpu }' "$file" >>"$OUT/rounds.txt"
+  tail -n 1 "$OUT/rounds.txt" | awk '{ printf "  round %d %-20s %8s req/s  p50 %6s ms  p99 %6s ms  non-2xx %s%s\n",
+    $2, $1, $3, $4, $5, $6, ($7 > 0 ? "  CPU/request " $7 " us" : "") }'
 }
 
-start_gateway() { # label extra-args...
-  local label=$1; shift
+start_gateway() { # label port extra-args...
+  local label=$1 port=$2; shift 2
   EUREKA_ENABLED=false VECTOR_API_URL="http://127.0.0.1:$BACKEND_PORT" \
-    java $GATEWAY_JVM_OPTS -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$GATEWAY_PORT" "$@" >"$OUT/$label.log" 2>&1 &
-  GATEWAY_PID=$!
-  PIDS+=("$GATEWAY_PID")
-  wait_up "http://127.0.0.1:$GATEWAY_PORT/health"
-  wait_up "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
-  echo "warming $label for ${WARMUP}s"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" >/dev/null
+    java $GATEWAY_JVM_OPTS -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$port" "$@" >"$OUT/$label.log" 2>&1 &
+  GATEWAY_PID[$label]=$!
+  PIDS+=("$!")
 }
 
-: >"$OUT/summary.txt"
+: >"$OUT/rounds.txt"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
   echo "java: $(java -version 2>&1 | head -n 1)"
   echo "nginx: $(nginx -v 2>&1)"
-  echo "command: WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS GATEWAY_JVM_OPTS='$GATEWAY_JVM_OPTS' bench/api-gateway/run.sh"
+  echo "command: WARMUP=$WARMUP ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS GATEWAY_JVM_OPTS='$GATEWAY_JVM_OPTS' bench/api-gateway/run.sh"
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"
 } | tee "$OUT/environment.txt"
 
@@ -110,39 +128,59 @@ nginx_conf proxy "$PROXY_PORT" "upstream backend { server 127.0.0.1:$BACKEND_POR
     listen 127.0.0.1:$PROXY_PORT;
     location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
   }"
-wait_up "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
-wait_up "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST" >/dev/null
-measure direct "http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST" >/dev/null
-measure nginx "http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
-
-# Bare: a plain route to the backend URL, no default filters, none of our filters, no tracing observation, no
-# response cache. (Spring Security only runs its firewall: anonymous requests to public paths skip the edge chain.)
-start_gateway gateway-bare --switchboard.gateway.filters.enabled=false \
-  --spring.cloud.gateway.server.webflux.default-filters= \
-  --spring.cloud.gateway.server.webflux.observability.enabled=false --management.tracing.export.enabled=false \
+# Bare: a plain route to the backend URL, no default filters, none of our filters, no response cache. (Spring
+# Security only runs its firewall: anonymous requests to public paths skip the edge chain.)
+start_gateway gateway-bare "$BARE_PORT" --switchboard.gateway.filters.enabled=false \
+  --spring.cloud.gateway.server.webflux.default-filters= --management.tracing.export.enabled=false \
   --switchboard.gateway.cache.enabled=false \
   "--spring.cloud.gateway.server.webflux.routes[0].id=bare" \
   "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT" \
   "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=$PATH_UNDER_TEST"
-measure gateway-bare "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
-stop_pid "$GATEWAY_PID"
-
 # All filters: the shipped configuration (seed route lb://vector-api), a rate limit high enough never to refuse.
-start_gateway gateway-all-filters --switchboard.gateway.rate-limit.defaults.replenish-rate=10000000 \
+start_gateway gateway-all-filters "$ALL_PORT" --switchboard.gateway.rate-limit.defaults.replenish-rate=10000000 \
   --switchboard.gateway.rate-limit.defaults.burst-capacity=10000000
-measure gateway-all-filters "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST"
-grep -c 'dev.switchboard.gateway.access' "$OUT/gateway-all-filters.log" | sed 's/^/access-log lines written: /'
-stop_pid "$GATEWAY_PID"
 
-awk '
-  { rps[$1]=$2; p50[$1]=$3; p99[$1]=$4 }
+for label in direct nginx gateway-bare gateway-all-filters; do wait_up "${URL[$label]}"; done
+
+echo "warming each gateway for ${WARMUP}s, in 10 s turns"
+for _ in $(seq 1 $(((WARMUP + 9) / 10))); do
+  for label in gateway-bare gateway-all-filters; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "${URL[$label]}" >/dev/null
+  done
+done
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${URL[direct]}" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${URL[nginx]}" >/dev/null
+
+ORDER=(direct nginx gateway-bare gateway-all-filters)
+for round in $(seq 1 "$ROUNDS"); do
+  if ((round % 2)); then targets=("${ORDER[@]}"); else targets=(gateway-all-filters gateway-bare nginx direct); fi
+  for label in "${targets[@]}"; do measure "$round" "$label"; done
+done
+lines=$(grep -c 'dev.switchboard.gateway.access' "$OUT/gateway-all-filters.log" || true)
+echo "access-log lines written by the all-filters gateway: $lines"
+
+# Medians over the rounds; ratios are medians of each round's ratio (targets measured seconds apart).
+awk -v rounds="$ROUNDS" '
+  function median(values, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && values[j - 1] > values[j]; j--) { t = values[j]; values[j] = values[j - 1]; values[j - 1] = t }
+    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+  }
+  function med(label, field,   r, v) { for (r = 1; r <= rounds; r++) v[r] = data[label, r, field]; return median(v, rounds) }
+  function ratio(a, b,   r, v) { for (r = 1; r <= rounds; r++) v[r] = data[a, r, 3] / data[b, r, 3]; return median(v, rounds) }
+  { for (f = 3; f <= 7; f++) data[$1, $2, f] = $f; non2xx[$1] += $6 }
   END {
-    printf "\nratios (requests/s)\n"
-    printf "  nginx / direct                 %.2f\n", rps["nginx"]/rps["direct"]
-    printf "  gateway bare / nginx           %.2f\n", rps["gateway-bare"]/rps["nginx"]
-    printf "  gateway all filters / nginx    %.2f   (goal >= 0.50)\n", rps["gateway-all-filters"]/rps["nginx"]
-    printf "  gateway all filters / bare     %.2f   (goal >= 0.85: filters cost <= 15%%)\n", rps["gateway-all-filters"]/rps["gateway-bare"]
-  }' "$OUT/summary.txt" | tee "$OUT/ratios.txt"
+    printf "\nmedians over %d rounds\n", rounds
+    split("direct nginx gateway-bare gateway-all-filters", labels, " ")
+    for (i = 1; i <= 4; i++) {
+      l = labels[i]
+      printf "  %-20s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  non-2xx %d", l, med(l, 3), med(l, 4), med(l, 5), non2xx[l]
+      if (med(l, 7) > 0) printf "  CPU/request %.0f us", med(l, 7)
+      printf "\n"
+    }
+    printf "\nratios (requests/s, median of the rounds)\n"
+    printf "  nginx / direct                 %.2f\n", ratio("nginx", "direct")
+    printf "  gateway bare / nginx           %.2f\n", ratio("gateway-bare", "nginx")
+    printf "  gateway all filters / nginx    %.2f   (goal >= 0.50)\n", ratio("gateway-all-filters", "nginx")
+    printf "  gateway all filters / bare     %.2f   (goal >= 0.85: filters cost <= 15%%)\n", ratio("gateway-all-filters", "gateway-bare")
+  }' "$OUT/rounds.txt" | tee "$OUT/ratios.txt"
