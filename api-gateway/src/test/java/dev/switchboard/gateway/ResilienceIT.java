@@ -39,7 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "switchboard.resilience.clients.etl.circuit-breaker.minimum-calls=4",
         "switchboard.resilience.clients.etl.circuit-breaker.sliding-window-size=4",
         "switchboard.resilience.clients.etl.circuit-breaker.wait-in-open=30s",
-        "switchboard.resilience.clients.analytics.attempt-timeout=500ms" })
+        "switchboard.resilience.clients.analytics.attempt-timeout=500ms",
+        "switchboard.resilience.clients.metrics.attempt-timeout=300ms",
+        "switchboard.resilience.clients.metrics.circuit-breaker.minimum-calls=2",
+        "switchboard.resilience.clients.metrics.circuit-breaker.sliding-window-size=2",
+        "switchboard.resilience.clients.metrics.circuit-breaker.wait-in-open=30s" })
 class ResilienceIT {
 
     static final WireMockServer vectorA = started();
@@ -48,6 +52,7 @@ class ResilienceIT {
     static final WireMockServer analytics = started();
     static final WireMockServer queueUnavailable = started();
     static final WireMockServer queueFine = started();
+    static final WireMockServer metrics = started();
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
@@ -56,11 +61,12 @@ class ResilienceIT {
         registry.add("switchboard.gateway.instances.always.analytics-api", analytics::baseUrl);
         registry.add("switchboard.gateway.instances.without-eureka.message-queue",
                 () -> queueUnavailable.baseUrl() + "," + queueFine.baseUrl());
+        registry.add("switchboard.gateway.instances.without-eureka.metrics-collector", metrics::baseUrl);
     }
 
     @AfterAll
     static void stopBackends() {
-        List.of(vectorA, vectorB, etl, analytics, queueUnavailable, queueFine).forEach(WireMockServer::stop);
+        List.of(vectorA, vectorB, etl, analytics, queueUnavailable, queueFine, metrics).forEach(WireMockServer::stop);
     }
 
     @LocalServerPort
@@ -171,6 +177,20 @@ class ResilienceIT {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.body()).contains("urn:switchboard:problem:backend-timeout").contains("\"route\":\"analytics\"");
         assertThat(millis).isBetween(400L, 2000L);
+    }
+
+    @Test
+    void timeoutsCountAsBreakerFailuresAndOpenTheBreaker() {
+        metrics.stubFor(any(urlPathMatching("/api/v1/metrics.*")).willReturn(okJson("{}").withFixedDelay(3000)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.get("/api/v1/metrics/summary").statusCode()).isIn(504, 503));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.get("/api/v1/metrics/summary").body()).contains("urn:switchboard:problem:circuit-open"));
+        HttpResponse<String> open = gateway.get("/api/v1/metrics/summary");
+        assertThat(open.statusCode()).isEqualTo(503);
+        assertThat(open.body()).contains("\"route\":\"metrics\"");
+        assertThat(open.headers().firstValue("Retry-After")).hasValue("30");
     }
 
     private static WireMockServer started() {

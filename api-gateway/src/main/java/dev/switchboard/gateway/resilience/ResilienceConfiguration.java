@@ -11,4 +11,9 @@ class ResilienceConfiguration {
     RouteBreakerPolicies routeBreakerPolicies(ResiliencePolicies policies) {
         return new RouteBreakerPolicies(policies);
     }
+
+    @Bean
+    RouteTimeLimitGatewayFilterFactory routeTimeLimitGatewayFilterFactory(ResiliencePolicies policies) {
+        return new RouteTimeLimitGatewayFilterFactory(policies, new EventLoopSchedulers());
+    }
 }

@@ -13,7 +13,9 @@ import org.springframework.cloud.gateway.support.NotFoundException;
  * The one place where the gateway's per-route breakers (the {@code CircuitBreaker} filter creates one per route id)
  * get their configuration: from resilience-lib's policy translator, with the route id as client name, so that
  * {@code switchboard.resilience.defaults} applies to every route and {@code switchboard.resilience.clients.<route-id>}
- * to one. The route's timeout is the client's time limit ({@code attempt-timeout}, else connect plus read timeout).
+ * to one. The route's timeout, the client's time limit ({@code attempt-timeout}, else connect plus read timeout), is
+ * applied inside the breaker by {@link RouteTimeLimitGatewayFilterFactory}; Spring Cloud CircuitBreaker's own time
+ * limiter is switched off ({@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}).
  */
 public class RouteBreakerPolicies implements Customizer<ReactiveResilience4JCircuitBreakerFactory>, RetryAfterAdvisor {
 
@@ -27,7 +29,6 @@ public class RouteBreakerPolicies implements Customizer<ReactiveResilience4JCirc
     public void customize(ReactiveResilience4JCircuitBreakerFactory factory) {
         factory.configureDefault(routeId -> new Resilience4JConfigBuilder(routeId)
                 .circuitBreakerConfig(circuitBreakerConfig(routeId))
-                .timeLimiterConfig(policies.timeLimiterConfig(routeId))
                 .build());
     }
 
