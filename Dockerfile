@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image recipe for every Switchboard service: docker compose builds it once per module (MODULE).
 # The Maven stage is identical for all modules, so BuildKit runs it once and reuses it.
-ARG JAVA_VERSION=17
+# The bytecode is Java 17 (maven.compiler.release); the images build and run on Java 25, which serves the gateway's
+# requests with 7 % less CPU than 17 (bench/api-gateway/RESULTS.md). The whole test suite passes on both.
+ARG JAVA_VERSION=25
 
 FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 WORKDIR /src
@@ -28,7 +30,9 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 COPY docker/healthcheck.sh /usr/local/bin/healthcheck
 USER switchboard
+# Netty's native transport and the embedded store's SQLite driver load native libraries, which Java 24+ reports at
+# every start unless native access is granted.
 ENV SWITCHBOARD_DATA_DIR=/data \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
 VOLUME /data
 ENTRYPOINT ["java", "-jar", "application.jar"]

@@ -5,13 +5,14 @@
 # round, and the per-round ratio against the first variant; req/s is shown but splits the cores between variants,
 # so only the CPU ratios are meaningful. Run bench/api-gateway/run.sh for throughput and ratios against nginx.
 #
-#   bench/api-gateway/compare.sh variants.txt           # lines: label|jar|extra gateway arguments|extra JVM options
+#   bench/api-gateway/compare.sh variants.txt   # lines: label|jar|extra gateway arguments|extra JVM options|java command
 #   ROUNDS=10 WARMUP=120 bench/api-gateway/compare.sh variants.txt
 #
 # Example variants file (same jar, the access log switched off in the second variant, two event loops in the third):
 #   shipped|api-gateway/target/api-gateway-0.1.0-SNAPSHOT.jar|
 #   no-access-log|api-gateway/target/api-gateway-0.1.0-SNAPSHOT.jar|--logging.level.dev.switchboard.gateway.access=off
 #   two-event-loops|api-gateway/target/api-gateway-0.1.0-SNAPSHOT.jar||-Dreactor.netty.ioWorkerCount=2
+#   java-25|api-gateway/target/api-gateway-0.1.0-SNAPSHOT.jar|||/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 # Two identical lines (an A/A run) show the method's noise on the host at hand.
 #
 # Each variant is the shipped configuration on the seed route GET /api/v1/stats -> lb://vector-api, with a rate limit
@@ -56,12 +57,12 @@ nginx -c "$OUT/nginx/backend.conf" -p "$OUT/nginx" &
 PIDS+=("$!")
 
 LABELS=() GATEWAYS=() PORTS=()
-while IFS='|' read -r label jar args jvm_opts; do
+while IFS='|' read -r label jar args jvm_opts java_command; do
   [[ -z "$label" || "$label" == \#* ]] && continue
   [[ "$jar" == /* ]] || jar="$ROOT/$jar"
   port=$((18101 + ${#LABELS[@]}))
   # shellcheck disable=SC2086 # the extra arguments are split on purpose
-  EUREKA_ENABLED=false VECTOR_API_URL="http://127.0.0.1:$BACKEND_PORT" java $GATEWAY_JVM_OPTS $jvm_opts -Xms"$GATEWAY_HEAP" \
+  EUREKA_ENABLED=false VECTOR_API_URL="http://127.0.0.1:$BACKEND_PORT" "${java_command:-java}" $GATEWAY_JVM_OPTS $jvm_opts -Xms"$GATEWAY_HEAP" \
     -Xmx"$GATEWAY_HEAP" -jar "$jar" --server.port="$port" \
     --switchboard.gateway.rate-limit.defaults.replenish-rate=10000000 \
     --switchboard.gateway.rate-limit.defaults.burst-capacity=10000000 $args >"$OUT/$label.log" 2>&1 &

@@ -12,6 +12,7 @@
 #
 #   bench/api-gateway/run.sh                      # 90 s warm-up per gateway, 5 rounds of 10 s
 #   WARMUP=120 ROUNDS=7 bench/api-gateway/run.sh
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/api-gateway/run.sh   # the gateways on another JVM
 #
 # Ports 18090-18092 (and 18190 for nginx's proxy). Stops only the processes it started, by PID.
 set -euo pipefail
@@ -25,6 +26,7 @@ THREADS="${THREADS:-1}"
 GATEWAY_HEAP="${GATEWAY_HEAP:-512m}"
 # The parallel collector: +18 % req/s over G1 for the gateway's short-lived garbage (RESULTS.md, 2026-12-04).
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--XX:+UseParallelGC}"
+JAVA="${JAVA:-java}" # the JVM the gateways run on, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 BACKEND_PORT=18090
 PROXY_PORT=18190
 BARE_PORT=18091
@@ -35,7 +37,7 @@ PATH_UNDER_TEST=/api/v1/stats
 mkdir -p "$OUT"
 rm -rf "$OUT/nginx" "$OUT/rounds" && mkdir -p "$OUT/nginx" "$OUT/rounds"
 
-for tool in wrk nginx curl java awk; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
+for tool in wrk nginx curl "$JAVA" awk; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 JAR="$(find "$ROOT/api-gateway/target" -maxdepth 1 -name 'api-gateway-*.jar' ! -name '*.original' | head -n 1)"
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B -ntp -pl api-gateway -am package -DskipTests)
@@ -103,7 +105,7 @@ measure() { # round label: one wrk run; appends "label round req/s p50 p99 non2x
 start_gateway() { # label port extra-args...
   local label=$1 port=$2; shift 2
   EUREKA_ENABLED=false VECTOR_API_URL="http://127.0.0.1:$BACKEND_PORT" \
-    java $GATEWAY_JVM_OPTS -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$port" "$@" >"$OUT/$label.log" 2>&1 &
+    "$JAVA" $GATEWAY_JVM_OPTS -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$port" "$@" >"$OUT/$label.log" 2>&1 &
   GATEWAY_PID[$label]=$!
   PIDS+=("$!")
 }
@@ -112,9 +114,9 @@ start_gateway() { # label port extra-args...
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
-  echo "java: $(java -version 2>&1 | head -n 1)"
+  echo "java: $("$JAVA" -version 2>&1 | head -n 1)"
   echo "nginx: $(nginx -v 2>&1)"
-  echo "command: WARMUP=$WARMUP ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS GATEWAY_JVM_OPTS='$GATEWAY_JVM_OPTS' bench/api-gateway/run.sh"
+  echo "command: WARMUP=$WARMUP ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS THREADS=$THREADS GATEWAY_JVM_OPTS='$GATEWAY_JVM_OPTS' JAVA=$JAVA bench/api-gateway/run.sh"
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"
 } | tee "$OUT/environment.txt"
 
