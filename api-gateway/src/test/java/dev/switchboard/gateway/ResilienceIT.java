@@ -145,6 +145,39 @@ class ResilienceIT {
     }
 
     @Test
+    void idempotentRequestWhoseBodyBreaksBeforeReachingTheClientIsRetriedOnTheOtherInstance() {
+        // Headers arrive, then the body is garbage and the connection closes: what a client sees when an instance
+        // dies between writing its headers and its body.
+        queueUnavailable.stubFor(any(urlEqualTo("/api/v1/queue/broken/stats"))
+                .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        queueFine.stubFor(any(urlEqualTo("/api/v1/queue/broken/stats")).willReturn(okJson("{\"depth\":0}")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (int i = 0; i < 4; i++) {
+                assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
+            }
+        });
+        int beforeGets = queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queue/broken/stats"))).size();
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = gateway.get("/api/v1/queue/broken/stats");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("{\"depth\":0}");
+        }
+        assertThat(queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queue/broken/stats"))).size() - beforeGets)
+                .as("the broken instance was tried, and retried elsewhere").isPositive();
+
+        int beforePosts = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/api/v1/queue/broken/stats"))).size();
+        int failedPosts = 0;
+        for (int i = 0; i < 6; i++) {
+            failedPosts += gateway.post("/api/v1/queue/broken/stats", "{}").statusCode() != 200 ? 1 : 0;
+        }
+        int postsToBroken = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/api/v1/queue/broken/stats"))).size() - beforePosts;
+        assertThat(failedPosts).as("a POST is never sent twice").isEqualTo(postsToBroken).isPositive();
+    }
+
+    @Test
     void openBreakerAnswers503NamingTheRouteWithin50Ms() {
         etl.stubFor(get(urlEqualTo("/health")).willReturn(okJson("{\"status\":\"UP\"}")));
         etl.stubFor(any(urlPathMatching("/api/v1/etl/.*")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

@@ -27,13 +27,14 @@ import reactor.core.publisher.Mono;
  * {@code X-Cache: MISS} unless it is replayed, and keeps the backend's response when it may be kept, copying the
  * body while it streams to the client. The lookup itself is {@link ResponseCacheLookupFilter}'s, later in the chain.
  *
- * <p>Ordered just before {@link NettyWriteResponseFilter}: the response decorated here is the one the gateway
- * writes the backend's answer to.
+ * <p>Ordered before {@link NettyWriteResponseFilter}: the response decorated here is the one the gateway writes the
+ * backend's answer to. It also comes before the retry of a response that broke before reaching the client (ordered
+ * right before the writing filter), so the body it keeps is the one the client got.
  */
 final class ResponseCacheStoringFilter implements GlobalFilter, Ordered {
 
     static final String X_CACHE = "X-Cache";
-    static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+    static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
 
     /** Headers that describe one connection or one client, never a replayable response. */
     private static final Set<String> NOT_REPLAYED = Set.of("connection", "keep-alive", "transfer-encoding", "te",

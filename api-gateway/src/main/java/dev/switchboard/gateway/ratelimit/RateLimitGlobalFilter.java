@@ -4,6 +4,7 @@ import dev.switchboard.gateway.observe.RouteMeters;
 import dev.switchboard.gateway.web.GatewayProblem;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -21,8 +22,12 @@ class RateLimitGlobalFilter implements GlobalFilter, Ordered {
 
     static final String LIMIT_HEADER = "X-RateLimit-Limit";
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
-    /** Before the route filters (the breaker and retry are ordered 1, 2, … by their position). */
-    static final int ORDER = -1;
+    /**
+     * Before the route filters (the breaker and the route timeout are ordered 1, 2, … by their position), and before
+     * the response cache and the retry of a broken response (just before Spring Cloud Gateway's response writer, -1),
+     * so that a retried request is charged once.
+     */
+    static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 3;
 
     private final RateLimitProperties properties;
     private final ClientKeyResolver keys;

@@ -15,4 +15,11 @@ class RetryConfiguration {
     RetryOnOtherInstanceFilter retryOnOtherInstanceFilter(RetryProperties properties) {
         return new RetryOnOtherInstanceFilter(properties);
     }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.retry.enabled", matchIfMissing = true)
+    RetryBrokenResponseFilter retryBrokenResponseFilter(RetryProperties properties) {
+        return new RetryBrokenResponseFilter(properties);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.retry;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -12,14 +11,13 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
-import reactor.netty.channel.AbortedException;
 
 /**
  * Retries an idempotent request on another instance when its attempt cannot connect, loses its connection, or gets a
  * retryable status (502/503). It sits between the request URL resolution and the load balancer, so each attempt picks
  * an instance again (and {@code AvoidPreviousAttemptSupplier} keeps it off the failed one), and it decides on the
- * status before the response body is written, so nothing has reached the client yet.
+ * status before the response body is written, so nothing has reached the client yet. A response whose body then breaks
+ * is {@link RetryBrokenResponseFilter}'s; both spend one {@link RetryBudget}.
  * <p>
  * It replaces Spring Cloud Gateway's {@code Retry} filter, which caches every request body of the route and builds a
  * retry and a repeat pipeline per request: on the benchmark that filter alone cut throughput by more than half.
@@ -36,54 +34,40 @@ class RetryOnOtherInstanceFilter implements GlobalFilter, Ordered {
 
     RetryOnOtherInstanceFilter(RetryProperties properties) {
         this.retries = properties.retries();
-        this.methods = Set.copyOf(properties.methods().stream().map(m -> m.toUpperCase(java.util.Locale.ROOT)).toList());
+        this.methods = properties.retriedMethods();
         this.statuses = Set.copyOf(properties.statuses());
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         URI requestUrl = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-        if (retries == 0 || requestUrl == null || !methods.contains(exchange.getRequest().getMethod().name())) {
+        if (requestUrl == null) {
             return chain.filter(exchange);
         }
-        return attempt(exchange, chain, requestUrl, retries);
+        return attempt(exchange, chain, requestUrl, RetryBudget.of(exchange, retries, methods));
     }
 
-    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, int retriesLeft) {
-        if (retriesLeft == 0) {
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, RetryBudget budget) {
+        if (!budget.hasLeft()) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange)
                 .then(Mono.fromSupplier(() -> hasRetryableStatus(exchange)))
-                .onErrorResume(error -> isRetryable(error) && !exchange.getResponse().isCommitted()
+                .onErrorResume(error -> FailedAttempts.isRetryable(error) && !exchange.getResponse().isCommitted()
                         ? Mono.just(true) : Mono.error(error))
-                .flatMap(again -> again ? retry(exchange, chain, requestUrl, retriesLeft - 1) : Mono.empty());
+                .flatMap(again -> again ? retry(exchange, chain, requestUrl, budget) : Mono.empty());
     }
 
-    private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, int retriesLeft) {
-        // Drop the failed attempt's connection (its body is not read) and everything it added to the exchange.
-        Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-        if (connection != null) {
-            connection.dispose();
-        }
-        ServerWebExchangeUtils.reset(exchange);
+    private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, RetryBudget budget) {
+        budget.take();
+        FailedAttempts.discard(exchange);
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, requestUrl);
-        return attempt(exchange, chain, requestUrl, retriesLeft);
+        return attempt(exchange, chain, requestUrl, budget);
     }
 
     private boolean hasRetryableStatus(ServerWebExchange exchange) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         return status != null && statuses.contains(status.value()) && !exchange.getResponse().isCommitted();
-    }
-
-    private static boolean isRetryable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // AbortedException: a pooled connection the instance had closed (it was killed) failed before sending.
-            if (t instanceof IOException || t instanceof AbortedException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
