@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.retry;
 
-import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
@@ -23,33 +22,28 @@ class RetryBrokenResponseFilter implements GlobalFilter, Ordered {
 
     static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
 
-    private final int retries;
-    private final Set<String> methods;
+    private final RetryBudget budget;
 
-    RetryBrokenResponseFilter(RetryProperties properties) {
-        this.retries = properties.retries();
-        this.methods = properties.retriedMethods();
+    RetryBrokenResponseFilter(RetryBudget budget) {
+        this.budget = budget;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return attempt(exchange, chain, RetryBudget.of(exchange, retries, methods));
-    }
-
-    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, RetryBudget budget) {
-        if (!budget.hasLeft()) {
+        if (!budget.covers(exchange)) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange).onErrorResume(error -> {
             // Only a response that had started (its connection is still on the exchange): failures before the headers
             // were RetryOnOtherInstanceFilter's to retry, and its verdict stands.
             boolean responseStarted = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR) != null;
-            if (!responseStarted || exchange.getResponse().isCommitted() || !FailedAttempts.isRetryable(error)) {
+            if (!responseStarted || exchange.getResponse().isCommitted() || !FailedAttempts.isRetryable(error)
+                    || !budget.hasLeft(exchange)) {
                 return Mono.error(error);
             }
-            budget.take();
+            budget.spend(exchange);
             FailedAttempts.discard(exchange);
-            return attempt(exchange, chain, budget);
+            return filter(exchange, chain);
         });
     }
 

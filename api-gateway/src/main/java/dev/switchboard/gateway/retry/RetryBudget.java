@@ -1,44 +1,45 @@
 package dev.switchboard.gateway.retry;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The retries one exchange may still make, shared by both retry points ({@link RetryOnOtherInstanceFilter} before the
+ * The retries an exchange may make, shared by both retry points ({@link RetryOnOtherInstanceFilter} before the
  * response headers, {@link RetryBrokenResponseFilter} while the body starts), so that a request is sent at most
- * {@code 1 + retries} times in all. An exchange is handled by one signal at a time, so the count needs no
- * synchronisation.
+ * {@code 1 + retries} times in all. Only a retry taken leaves a mark on the exchange: requests that need none, nearly
+ * all of them, cost a set look-up and an attribute read.
  */
 final class RetryBudget {
 
-    private static final String ATTRIBUTE = RetryBudget.class.getName();
+    private static final String SPENT_ATTRIBUTE = RetryBudget.class.getName() + ".spent";
 
-    private int left;
+    private final int retries;
+    private final Set<String> methods;
 
-    private RetryBudget(int left) {
-        this.left = left;
+    RetryBudget(RetryProperties properties) {
+        this.retries = properties.retries();
+        this.methods = properties.methods().stream().map(method -> method.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The exchange's budget: {@code retries} for a method that is retried, none for the others. */
-    static RetryBudget of(ServerWebExchange exchange, int retries, Set<String> methods) {
-        RetryBudget budget = exchange.getAttribute(ATTRIBUTE);
-        if (budget == null) {
-            budget = new RetryBudget(methods.contains(exchange.getRequest().getMethod().name()) ? retries : 0);
-            exchange.getAttributes().put(ATTRIBUTE, budget);
-        }
-        return budget;
+    /** Whether the exchange's method may be sent twice at all. */
+    boolean covers(ServerWebExchange exchange) {
+        return retries > 0 && methods.contains(exchange.getRequest().getMethod().name());
     }
 
-    boolean hasLeft() {
-        return left > 0;
+    /** Whether the exchange's method may be sent twice and a retry is left. */
+    boolean hasLeft(ServerWebExchange exchange) {
+        return covers(exchange) && spent(exchange) < retries;
     }
 
-    /** Spends one retry; {@code false} when none is left. */
-    boolean take() {
-        if (left == 0) {
-            return false;
-        }
-        left--;
-        return true;
+    void spend(ServerWebExchange exchange) {
+        exchange.getAttributes().put(SPENT_ATTRIBUTE, spent(exchange) + 1);
+    }
+
+    private static int spent(ServerWebExchange exchange) {
+        Integer spent = exchange.getAttribute(SPENT_ATTRIBUTE);
+        return spent != null ? spent : 0;
     }
 }

@@ -12,14 +12,20 @@ class RetryConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
     @ConditionalOnBooleanProperty(name = "switchboard.gateway.retry.enabled", matchIfMissing = true)
-    RetryOnOtherInstanceFilter retryOnOtherInstanceFilter(RetryProperties properties) {
-        return new RetryOnOtherInstanceFilter(properties);
+    RetryOnOtherInstanceFilter retryOnOtherInstanceFilter(RetryBudget budget, RetryProperties properties) {
+        return new RetryOnOtherInstanceFilter(budget, properties);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
     @ConditionalOnBooleanProperty(name = "switchboard.gateway.retry.enabled", matchIfMissing = true)
-    RetryBrokenResponseFilter retryBrokenResponseFilter(RetryProperties properties) {
-        return new RetryBrokenResponseFilter(properties);
+    RetryBrokenResponseFilter retryBrokenResponseFilter(RetryBudget budget) {
+        return new RetryBrokenResponseFilter(budget);
+    }
+
+    /** The one budget both retry points spend from. */
+    @Bean
+    RetryBudget retryBudget(RetryProperties properties) {
+        return new RetryBudget(properties);
     }
 }

@@ -28,13 +28,11 @@ class RetryOnOtherInstanceFilter implements GlobalFilter, Ordered {
     static final int ORDER = (RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER
             + ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER) / 2;
 
-    private final int retries;
-    private final Set<String> methods;
+    private final RetryBudget budget;
     private final Set<Integer> statuses;
 
-    RetryOnOtherInstanceFilter(RetryProperties properties) {
-        this.retries = properties.retries();
-        this.methods = properties.retriedMethods();
+    RetryOnOtherInstanceFilter(RetryBudget budget, RetryProperties properties) {
+        this.budget = budget;
         this.statuses = Set.copyOf(properties.statuses());
     }
 
@@ -44,25 +42,25 @@ class RetryOnOtherInstanceFilter implements GlobalFilter, Ordered {
         if (requestUrl == null) {
             return chain.filter(exchange);
         }
-        return attempt(exchange, chain, requestUrl, RetryBudget.of(exchange, retries, methods));
+        return attempt(exchange, chain, requestUrl);
     }
 
-    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, RetryBudget budget) {
-        if (!budget.hasLeft()) {
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl) {
+        if (!budget.hasLeft(exchange)) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange)
                 .then(Mono.fromSupplier(() -> hasRetryableStatus(exchange)))
                 .onErrorResume(error -> FailedAttempts.isRetryable(error) && !exchange.getResponse().isCommitted()
                         ? Mono.just(true) : Mono.error(error))
-                .flatMap(again -> again ? retry(exchange, chain, requestUrl, budget) : Mono.empty());
+                .flatMap(again -> again ? retry(exchange, chain, requestUrl) : Mono.empty());
     }
 
-    private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl, RetryBudget budget) {
-        budget.take();
+    private Mono<Void> retry(ServerWebExchange exchange, GatewayFilterChain chain, URI requestUrl) {
+        budget.spend(exchange);
         FailedAttempts.discard(exchange);
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, requestUrl);
-        return attempt(exchange, chain, requestUrl, budget);
+        return attempt(exchange, chain, requestUrl);
     }
 
     private boolean hasRetryableStatus(ServerWebExchange exchange) {

@@ -2,9 +2,7 @@ package dev.switchboard.gateway.retry;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,9 +20,4 @@ import org.springframework.validation.annotation.Validated;
 public record RetryProperties(@DefaultValue("true") boolean enabled, @Min(0) @Max(5) @DefaultValue("1") int retries,
         @DefaultValue({ "GET", "HEAD", "OPTIONS" }) Set<String> methods,
         @DefaultValue({ "502", "503" }) Set<Integer> statuses) {
-
-    /** The retried methods in upper case, as {@code HttpMethod.name()} spells them. */
-    Set<String> retriedMethods() {
-        return methods.stream().map(method -> method.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-    }
 }
