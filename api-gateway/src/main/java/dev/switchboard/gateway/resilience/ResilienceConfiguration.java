@@ -16,4 +16,9 @@ class ResilienceConfiguration {
     RouteTimeLimitGatewayFilterFactory routeTimeLimitGatewayFilterFactory(ResiliencePolicies policies) {
         return new RouteTimeLimitGatewayFilterFactory(policies, new EventLoopSchedulers());
     }
+
+    @Bean
+    RouteReadTimeouts routeReadTimeouts() {
+        return new RouteReadTimeouts();
+    }
 }

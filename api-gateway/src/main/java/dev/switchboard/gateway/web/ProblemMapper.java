@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.web;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -75,7 +76,9 @@ public class ProblemMapper {
             return unavailable(routeId, "backend-unavailable",
                     "No healthy instance of the backend of route '" + routeId + "' is available", retryAfter.whenUnreachable(routeId));
         }
-        if (cause instanceof TimeoutException || error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
+        // ReadTimeoutException: the route's timeout passed between two reads of the backend's response.
+        if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException
+                || error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
             return new GatewayProblem(HttpStatus.GATEWAY_TIMEOUT, "backend-timeout",
                     "The backend of route '" + routeId + "' did not answer in time").withProperty("route", routeId);
         }
