@@ -25,36 +25,12 @@ ROUNDS="${ROUNDS:-10}"
 WARMUP="${WARMUP:-120}"
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-25}"
-GATEWAY_HEAP="${GATEWAY_HEAP:-512m}"
-GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--XX:+UseParallelGC}"
-BACKEND_PORT=18090
 OUT="$ROOT/api-gateway/target/bench-compare"
 rm -rf "$OUT" && mkdir -p "$OUT/nginx"
-for tool in wrk nginx curl java awk; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
-
-PIDS=()
-trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
-
-cat >"$OUT/nginx/backend.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $OUT/nginx/backend.pid;
-error_log $OUT/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $OUT/nginx/body; proxy_temp_path $OUT/nginx/proxy; fastcgi_temp_path $OUT/nginx/fastcgi;
-  uwsgi_temp_path $OUT/nginx/uwsgi; scgi_temp_path $OUT/nginx/scgi;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$BACKEND_PORT;
-    location = /health { default_type application/json; return 200 '{"status":"UP"}'; }
-    location / { default_type application/json; return 200 '{"documents":3,"dimensions":384,"index":"hnsw"}'; }
-  }
-}
-CONF
-nginx -c "$OUT/nginx/backend.conf" -p "$OUT/nginx" &
-PIDS+=("$!")
+# shellcheck source=bench/api-gateway/common.sh
+source "$ROOT/bench/api-gateway/common.sh"
+require_tools wrk nginx curl "$JAVA" awk
+start_backend
 
 LABELS=() GATEWAYS=() PORTS=()
 while IFS='|' read -r label jar args jvm_opts java_command; do
@@ -62,18 +38,13 @@ while IFS='|' read -r label jar args jvm_opts java_command; do
   [[ "$jar" == /* ]] || jar="$ROOT/$jar"
   port=$((18101 + ${#LABELS[@]}))
   # shellcheck disable=SC2086 # the extra arguments are split on purpose
-  EUREKA_ENABLED=false VECTOR_API_URL="http://127.0.0.1:$BACKEND_PORT" "${java_command:-java}" $GATEWAY_JVM_OPTS $jvm_opts -Xms"$GATEWAY_HEAP" \
-    -Xmx"$GATEWAY_HEAP" -jar "$jar" --server.port="$port" \
-    --switchboard.gateway.rate-limit.defaults.replenish-rate=10000000 \
-    --switchboard.gateway.rate-limit.defaults.burst-capacity=10000000 $args >"$OUT/$label.log" 2>&1 &
-  PIDS+=("$!") && GATEWAYS+=("$!") && LABELS+=("$label") && PORTS+=("$port")
+  launch_gateway "${java_command:-$JAVA}" "$jar" "$port" "$OUT/$label.log" "$jvm_opts" \
+    "${NEVER_REFUSING_RATE_LIMIT[@]}" $args
+  GATEWAYS+=("$!") && LABELS+=("$label") && PORTS+=("$port")
 done <"$VARIANTS"
 
-url() { echo "http://127.0.0.1:${PORTS[$1]}/api/v1/stats"; }
-for j in "${!LABELS[@]}"; do
-  for _ in $(seq 1 240); do curl -sf -o /dev/null "$(url "$j")" && break; sleep 0.5; done
-  curl -sf -o /dev/null "$(url "$j")" || { echo "not up: ${LABELS[$j]} (see $OUT/${LABELS[$j]}.log)" >&2; exit 1; }
-done
+url() { echo "http://127.0.0.1:${PORTS[$1]}$PATH_UNDER_TEST"; }
+for j in "${!LABELS[@]}"; do wait_up "$(url "$j")"; done
 
 load_all() { # seconds output-prefix
   local loads=()
@@ -83,11 +54,10 @@ load_all() { # seconds output-prefix
   done
   wait "${loads[@]}"
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); java: $(java -version 2>&1 | head -n 1)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); java: $("$JAVA" -version 2>&1 | head -n 1)"
   echo "command: ROUNDS=$ROUNDS WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS bench/api-gateway/compare.sh $VARIANTS"
   echo "variants:" && grep -v '^#' "$VARIANTS" | sed 's/^/  /'
 } | tee "$OUT/environment.txt"

@@ -23,66 +23,28 @@ ROUNDS="${ROUNDS:-5}"
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-1}"
-GATEWAY_HEAP="${GATEWAY_HEAP:-512m}"
-# The parallel collector: +18 % req/s over G1 for the gateway's short-lived garbage (RESULTS.md, 2026-12-04).
-GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--XX:+UseParallelGC}"
-JAVA="${JAVA:-java}" # the JVM the gateways run on, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-BACKEND_PORT=18090
 PROXY_PORT=18190
 BARE_PORT=18091
 ALL_PORT=18092
 # Output (wrk reports, logs, nginx files) under the module's target/, which git ignores.
 OUT="$ROOT/api-gateway/target/bench"
-PATH_UNDER_TEST=/api/v1/stats
 mkdir -p "$OUT"
 rm -rf "$OUT/nginx" "$OUT/rounds" && mkdir -p "$OUT/nginx" "$OUT/rounds"
+# shellcheck source=bench/api-gateway/common.sh
+source "$ROOT/bench/api-gateway/common.sh"
 
-for tool in wrk nginx curl "$JAVA" awk; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
+require_tools wrk nginx curl "$JAVA" awk
 JAR="$(find "$ROOT/api-gateway/target" -maxdepth 1 -name 'api-gateway-*.jar' ! -name '*.original' | head -n 1)"
 if [[ -z "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B -ntp -pl api-gateway -am package -DskipTests)
   JAR="$(find "$ROOT/api-gateway/target" -maxdepth 1 -name 'api-gateway-*.jar' ! -name '*.original' | head -n 1)"
 fi
 
-PIDS=()
-stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-stop_all() { for pid in "${PIDS[@]}"; do stop_pid "$pid"; done; }
-trap stop_all EXIT
-
-nginx_conf() { # name port body-of-server
-  cat >"$OUT/nginx/$1.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $OUT/nginx/$1.pid;
-error_log $OUT/nginx/$1-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $OUT/nginx/$1-body;
-  proxy_temp_path $OUT/nginx/$1-proxy;
-  fastcgi_temp_path $OUT/nginx/$1-fastcgi;
-  uwsgi_temp_path $OUT/nginx/$1-uwsgi;
-  scgi_temp_path $OUT/nginx/$1-scgi;
-  keepalive_requests 1000000;
-  $3
-}
-CONF
-  nginx -c "$OUT/nginx/$1.conf" -p "$OUT/nginx" &
-  PIDS+=("$!")
-}
-
-wait_up() { # url
-  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
-  echo "not up: $1" >&2; exit 1
-}
-
 declare -A URL GATEWAY_PID
 URL[direct]="http://127.0.0.1:$BACKEND_PORT$PATH_UNDER_TEST"
 URL[nginx]="http://127.0.0.1:$PROXY_PORT$PATH_UNDER_TEST"
 URL[gateway-bare]="http://127.0.0.1:$BARE_PORT$PATH_UNDER_TEST"
 URL[gateway-all-filters]="http://127.0.0.1:$ALL_PORT$PATH_UNDER_TEST"
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 measure() { # round label: one wrk run; appends "label round req/s p50 p99 non2xx cpu-us-per-request" to rounds.txt
   local round=$1 label=$2 file="$OUT/rounds/$2-$1.wrk" pid="${GATEWAY_PID[$2]:-}" before=0 after=0
@@ -103,11 +65,10 @@ measure() { # round label: one wrk run; appends "label round req/s p50 p99 non2x
 }
 
 start_gateway() { # label port extra-args...
-  local label=$1 port=$2; shift 2
-  EUREKA_ENABLED=false VECTOR_API_URL="http://127.0.0.1:$BACKEND_PORT" \
-    "$JAVA" $GATEWAY_JVM_OPTS -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -jar "$JAR" --server.port="$port" "$@" >"$OUT/$label.log" 2>&1 &
+  local label=$1 port=$2
+  shift 2
+  launch_gateway "$JAVA" "$JAR" "$port" "$OUT/$label.log" "" "$@"
   GATEWAY_PID[$label]=$!
-  PIDS+=("$!")
 }
 
 : >"$OUT/rounds.txt"
@@ -120,11 +81,7 @@ start_gateway() { # label port extra-args...
   echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"
 } | tee "$OUT/environment.txt"
 
-nginx_conf backend "$BACKEND_PORT" "server {
-    listen 127.0.0.1:$BACKEND_PORT;
-    location = /health { default_type application/json; return 200 '{\"status\":\"UP\"}'; }
-    location / { default_type application/json; return 200 '{\"documents\":3,\"dimensions\":384,\"index\":\"hnsw\"}'; }
-  }"
+start_backend
 nginx_conf proxy "$PROXY_PORT" "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
   server {
     listen 127.0.0.1:$PROXY_PORT;
@@ -140,8 +97,7 @@ start_gateway gateway-bare "$BARE_PORT" --switchboard.gateway.filters.enabled=fa
   "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$BACKEND_PORT" \
   "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=$PATH_UNDER_TEST"
 # All filters: the shipped configuration (seed route lb://vector-api), a rate limit high enough never to refuse.
-start_gateway gateway-all-filters "$ALL_PORT" --switchboard.gateway.rate-limit.defaults.replenish-rate=10000000 \
-  --switchboard.gateway.rate-limit.defaults.burst-capacity=10000000
+start_gateway gateway-all-filters "$ALL_PORT" "${NEVER_REFUSING_RATE_LIMIT[@]}"
 
 for label in direct nginx gateway-bare gateway-all-filters; do wait_up "${URL[$label]}"; done
 

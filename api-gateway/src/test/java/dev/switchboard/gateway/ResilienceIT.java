@@ -121,11 +121,7 @@ class ResilienceIT {
     void idempotentRequestAnswered503IsRetriedOnTheOtherInstanceOthersAreNot() {
         queueUnavailable.stubFor(any(urlPathMatching("/api/v1/queue.*")).willReturn(aResponse().withStatus(503)));
         queueFine.stubFor(any(urlPathMatching("/api/v1/queue.*")).willReturn(okJson("[]")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (int i = 0; i < 4; i++) {
-                assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
-            }
-        });
+        awaitBothQueueInstancesInRotation();
         int beforeGets = queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queues"))).size();
         for (int i = 0; i < 10; i++) {
             assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
@@ -151,11 +147,7 @@ class ResilienceIT {
         queueUnavailable.stubFor(any(urlEqualTo("/api/v1/queue/broken/stats"))
                 .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
         queueFine.stubFor(any(urlEqualTo("/api/v1/queue/broken/stats")).willReturn(okJson("{\"depth\":0}")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (int i = 0; i < 4; i++) {
-                assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
-            }
-        });
+        awaitBothQueueInstancesInRotation();
         int beforeGets = queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queue/broken/stats"))).size();
 
         for (int i = 0; i < 10; i++) {
@@ -224,6 +216,15 @@ class ResilienceIT {
         assertThat(open.statusCode()).isEqualTo(503);
         assertThat(open.body()).contains("\"route\":\"metrics\"");
         assertThat(open.headers().firstValue("Retry-After")).hasValue("30");
+    }
+
+    /** Waits until the queue route serves GETs, its instances past their first health checks. */
+    private void awaitBothQueueInstancesInRotation() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (int i = 0; i < 4; i++) {
+                assertThat(gateway.get("/api/v1/queues").statusCode()).isEqualTo(200);
+            }
+        });
     }
 
     private static WireMockServer started() {

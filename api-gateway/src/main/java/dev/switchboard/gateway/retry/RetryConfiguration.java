@@ -25,6 +25,8 @@ class RetryConfiguration {
 
     /** The one budget both retry points spend from. */
     @Bean
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.filters.enabled", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "switchboard.gateway.retry.enabled", matchIfMissing = true)
     RetryBudget retryBudget(RetryProperties properties) {
         return new RetryBudget(properties);
     }
