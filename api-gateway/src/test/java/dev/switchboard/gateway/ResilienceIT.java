@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -130,13 +131,12 @@ class ResilienceIT {
                 .as("the failing instance was tried, and retried elsewhere").isPositive();
 
         int unavailable = 0;
-        int beforePosts = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlPathMatching("/api/v1/queue/.*"))).size();
+        int beforePosts = queueUnavailable.findAll(postRequestedFor(urlPathMatching("/api/v1/queue/.*"))).size();
         for (int i = 0; i < 6; i++) {
             unavailable += gateway.post("/api/v1/queue/jobs/publish", "{}").statusCode() == 503 ? 1 : 0;
         }
-        int postsToFailing = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlPathMatching("/api/v1/queue/.*"))).size() - beforePosts;
+        int postsToFailing =
+                queueUnavailable.findAll(postRequestedFor(urlPathMatching("/api/v1/queue/.*"))).size() - beforePosts;
         assertThat(unavailable).as("a POST is never sent twice").isEqualTo(postsToFailing).isPositive();
     }
 
@@ -144,28 +144,26 @@ class ResilienceIT {
     void idempotentRequestWhoseBodyBreaksBeforeReachingTheClientIsRetriedOnTheOtherInstance() {
         // Headers arrive, then the body is garbage and the connection closes: what a client sees when an instance
         // dies between writing its headers and its body.
-        queueUnavailable.stubFor(any(urlEqualTo("/api/v1/queue/broken/stats"))
-                .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-        queueFine.stubFor(any(urlEqualTo("/api/v1/queue/broken/stats")).willReturn(okJson("{\"depth\":0}")));
+        String path = "/api/v1/queue/broken/stats";
+        queueUnavailable.stubFor(any(urlEqualTo(path)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        queueFine.stubFor(any(urlEqualTo(path)).willReturn(okJson("{\"depth\":0}")));
         awaitBothQueueInstancesInRotation();
-        int beforeGets = queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queue/broken/stats"))).size();
+        int beforeGets = queueUnavailable.findAll(getRequestedFor(urlEqualTo(path))).size();
 
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> response = gateway.get("/api/v1/queue/broken/stats");
+            HttpResponse<String> response = gateway.get(path);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{\"depth\":0}");
         }
-        assertThat(queueUnavailable.findAll(getRequestedFor(urlEqualTo("/api/v1/queue/broken/stats"))).size() - beforeGets)
+        assertThat(queueUnavailable.findAll(getRequestedFor(urlEqualTo(path))).size() - beforeGets)
                 .as("the broken instance was tried, and retried elsewhere").isPositive();
 
-        int beforePosts = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlEqualTo("/api/v1/queue/broken/stats"))).size();
+        int beforePosts = queueUnavailable.findAll(postRequestedFor(urlEqualTo(path))).size();
         int failedPosts = 0;
         for (int i = 0; i < 6; i++) {
-            failedPosts += gateway.post("/api/v1/queue/broken/stats", "{}").statusCode() != 200 ? 1 : 0;
+            failedPosts += gateway.post(path, "{}").statusCode() != 200 ? 1 : 0;
         }
-        int postsToBroken = queueUnavailable.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                urlEqualTo("/api/v1/queue/broken/stats"))).size() - beforePosts;
+        int postsToBroken = queueUnavailable.findAll(postRequestedFor(urlEqualTo(path))).size() - beforePosts;
         assertThat(failedPosts).as("a POST is never sent twice").isEqualTo(postsToBroken).isPositive();
     }
 
