@@ -55,6 +55,7 @@ class ResponseCacheConfiguration {
                 .weigher((ResponseCacheKey key, CachedResponse response) -> response.weight())
                 .expireAfter(Expiry.writing((ResponseCacheKey key, CachedResponse response) -> response.ttl()))
                 .recordStats()
+                .executor(Runnable::run) // maintenance on the calling thread, as for the rate-limit buckets
                 .build();
         // cache.gets{cache=gateway.responses,result=hit|miss}, cache.size, cache.evictions, ...
         CaffeineCacheMetrics.monitor(registry, cache, CACHE_NAME);

@@ -42,7 +42,13 @@ final class ResponseCachePolicy {
         if (route != null && properties.routes().contains(route.getId())) {
             return true;
         }
-        return paths.stream().anyMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()));
+        // A plain loop: this runs for every proxied GET, and most gateways list no paths at all.
+        for (PathPattern pattern : paths) {
+            if (pattern.matches(request.getPath().pathWithinApplication())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ResponseCacheKey keyOf(ServerWebExchange exchange) {

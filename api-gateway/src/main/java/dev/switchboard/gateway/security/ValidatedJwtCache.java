@@ -29,6 +29,7 @@ final class ValidatedJwtCache implements ReactiveJwtDecoder {
         this.validated = Caffeine.newBuilder()
                 .maximumSize(properties.maxEntries())
                 .expireAfter(Expiry.creating((String key, Jwt jwt) -> lifetime(jwt, properties.ttl())))
+                .executor(Runnable::run) // maintenance on the calling thread, as for the rate-limit buckets
                 .build();
     }
 
