@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.tracing;
 
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.List;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -18,9 +19,12 @@ import org.springframework.web.server.ServerWebExchange;
 public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
 
     private final Propagator propagator;
+    /** The propagator's header names, read once: the OpenTelemetry bridge copies them into a new list per call. */
+    private final List<String> fields;
 
     public TraceContextHeadersFilter(Propagator propagator) {
         this.propagator = propagator;
+        this.fields = List.copyOf(propagator.fields());
     }
 
     @Override
@@ -28,7 +32,7 @@ public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
         return ServerSpan.of(exchange).map(span -> {
             HttpHeaders withTraceContext = new HttpHeaders();
             withTraceContext.putAll(input);
-            propagator.fields().forEach(withTraceContext::remove);
+            fields.forEach(withTraceContext::remove);
             propagator.inject(span.context(), withTraceContext, HttpHeaders::set);
             return withTraceContext;
         }).orElse(input);
