@@ -52,9 +52,12 @@ class LocalRunScriptIT {
         }
         String registry = getJson(8080 + OFFSET, "/eureka/apps");
         assertThat(registry).contains("\"API-GATEWAY\"", "\"MESSAGE-QUEUE\"", "\"METRICS-COLLECTOR\"");
-        // `up` waited until the gateway routes to the queue and the collector, without failed probes in its statistics.
-        assertThat(get(8081 + OFFSET, "/api/v1/gateway/stats"))
-                .containsPattern("\"totals\":\\{\"requests\":\\d+,\"responses\":\\{[^}]*\"5xx\":0}");
+        // `up` waited until the gateway routes to the queue and the collector by reading its statistics, not by trying
+        // the routes, so no route shows a failed probe. (The totals may count a 503 from `up`'s readiness probe, answered
+        // correctly while the gateway was still starting.)
+        String stats = get(8081 + OFFSET, "/api/v1/gateway/stats");
+        assertThat(stats.substring(stats.indexOf("\"routes\":"))).contains("\"id\":\"queue\"", "\"id\":\"metrics\"")
+                .doesNotContainPattern("\"5xx\":[1-9]");
         theTourAnswersRealResultsThroughTheGateway();
         everyMetricOfTheGrafanaDashboardIsExported();
 
